@@ -1,0 +1,106 @@
+/**
+ * Seeds the demo shop into the local D1 database. Idempotent: every row has a fixed key
+ * and is written with ON CONFLICT, so running it again changes nothing and duplicates nothing.
+ *
+ *   node scripts/seed.ts [--persist-to DIR]
+ * Extra allowed origins (for another port): SAMEN_DEMO_ORIGINS="http://localhost:9000,…"; PORT adds
+ * http://localhost:PORT and http://127.0.0.1:PORT.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { demoProducts, demoShop } from '../demo/catalog.ts';
+import { persistArgs, runWrangler } from './wrangler.ts';
+
+/** SQL string literal for our own constants (the seed file cannot use bound parameters). */
+const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/;
+
+export function demoOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+  const origins = new Set<string>(demoShop.origins);
+  if (env.PORT) {
+    origins.add(`http://localhost:${env.PORT}`);
+    origins.add(`http://127.0.0.1:${env.PORT}`);
+  }
+  for (const o of (env.SAMEN_DEMO_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (!ORIGIN.test(o)) throw new Error(`SAMEN_DEMO_ORIGINS: not an origin: ${o}`);
+    origins.add(o);
+  }
+  return [...origins];
+}
+
+/** Fixed example content so a newcomer sees a living product page. */
+const SEED_TIME = Date.UTC(2026, 9, 1, 9, 0, 0);
+const seedQuestions = [
+  {
+    id: '5b0e6f1c-0d1e-4a53-9a57-1d7c8e3f0a01',
+    productId: 'nk-storm-jacket',
+    body: 'Does the hood fit over a bike helmet?',
+    author: 'Joris',
+    answers: [
+      { id: '5b0e6f1c-0d1e-4a53-9a57-1d7c8e3f0b01', body: 'Yes, it fits over my road helmet with room to spare. Tighten the back adjuster.', author: 'Femke' },
+    ],
+  },
+  {
+    id: '5b0e6f1c-0d1e-4a53-9a57-1d7c8e3f0a02',
+    productId: 'nk-trail-runner',
+    body: 'Do these run small? I am usually a 43.',
+    author: 'Sanne',
+    answers: [],
+  },
+];
+
+export function seedSql(origins: string[]): string {
+  const now = SEED_TIME;
+  const lines = [
+    `INSERT INTO sites (id, name, default_language, created_at) VALUES (${lit(demoShop.siteId)}, ${lit(demoShop.name)}, ${lit(demoShop.defaultLanguage)}, ${now})
+       ON CONFLICT (id) DO UPDATE SET name = excluded.name;`,
+    ...origins.map(
+      (o) => `INSERT INTO site_origins (site_id, origin) VALUES (${lit(demoShop.siteId)}, ${lit(o)}) ON CONFLICT DO NOTHING;`,
+    ),
+    ...demoProducts.map(
+      (p) => `INSERT INTO products (site_id, id, name, first_seen_at) VALUES (${lit(demoShop.siteId)}, ${lit(p.id)}, ${lit(p.name)}, ${now})
+       ON CONFLICT (site_id, id) DO UPDATE SET name = excluded.name;`,
+    ),
+  ];
+  seedQuestions.forEach((q, i) => {
+    const askedAt = now + i * 3600e3;
+    lines.push(
+      `INSERT INTO questions (site_id, id, product_id, body, author_name, answer_count, created_at)
+         VALUES (${lit(demoShop.siteId)}, ${lit(q.id)}, ${lit(q.productId)}, ${lit(q.body)}, ${lit(q.author)}, 0, ${askedAt})
+         ON CONFLICT DO NOTHING;`,
+    );
+    q.answers.forEach((a, j) =>
+      lines.push(
+        `INSERT INTO answers (site_id, id, question_id, body, author_name, created_at)
+           VALUES (${lit(demoShop.siteId)}, ${lit(a.id)}, ${lit(q.id)}, ${lit(a.body)}, ${lit(a.author)}, ${askedAt + (j + 1) * 1800e3})
+           ON CONFLICT DO NOTHING;`,
+      ),
+    );
+    // Recount rather than increment, so a second run cannot drift the count.
+    lines.push(
+      `UPDATE questions SET answer_count = (SELECT count(*) FROM answers a WHERE a.site_id = questions.site_id AND a.question_id = questions.id)
+         WHERE site_id = ${lit(demoShop.siteId)} AND id = ${lit(q.id)};`,
+    );
+  });
+  return lines.join('\n');
+}
+
+export async function seed(persistTo?: string): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'samen-seed-'));
+  const file = join(dir, 'seed.sql');
+  try {
+    writeFileSync(file, seedSql(demoOrigins()));
+    await runWrangler(['d1', 'execute', 'DB', '--local', `--file=${file}`, ...persistArgs(persistTo)]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { 'persist-to': { type: 'string' } } });
+  await seed(values['persist-to']);
+  console.log('Seeded the demo shop (site "demo").');
+}

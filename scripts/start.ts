@@ -1,0 +1,34 @@
+/**
+ * `npm start`: build the widget and demo pages, migrate the local D1 database, seed the
+ * demo shop, then serve everything with `wrangler dev` on http://localhost:8787 (PORT overrides).
+ *
+ *   node scripts/start.ts [--persist-to DIR] [--ip ADDR]
+ */
+import { execFileSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { persistArgs, root, runWrangler, spawnWrangler } from './wrangler.ts';
+import { seed } from './seed.ts';
+
+const { values } = parseArgs({ options: { 'persist-to': { type: 'string' }, ip: { type: 'string' } } });
+const persistTo = values['persist-to'];
+const port = process.env.PORT ?? '8787';
+const step = (what: string) => console.log(`\n▶ ${what}`);
+
+step('Building the widget and the demo shop (vite)');
+execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+
+step('Applying D1 migrations to the local database');
+console.log(await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...persistArgs(persistTo)]));
+
+step('Seeding the demo shop');
+await seed(persistTo);
+
+step(`Serving on http://localhost:${port}`);
+console.log(`  product page: http://localhost:${port}/products/storm-shell-jacket\n  API health:   http://localhost:${port}/api/v1/health\n`);
+const dev = spawnWrangler(['dev', '--port', port, ...(values.ip ? ['--ip', values.ip] : []), ...persistArgs(persistTo)]);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => dev.kill(signal));
+dev.on('exit', (code) => process.exit(code ?? 0));

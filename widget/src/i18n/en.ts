@@ -1,0 +1,42 @@
+/** English strings; the shape every other locale must match. */
+export const en = {
+  widgetLabel: 'Community and support',
+  tabQuestions: 'Questions',
+  questionsHeading: 'Questions about this product',
+  loading: 'Loading questions…',
+  empty: 'No questions yet. Be the first to ask about this product.',
+  loadError: 'We could not load the questions.',
+  retry: 'Try again',
+  unavailable: 'Questions and answers are not available on this site.',
+  askHeading: 'Ask a question',
+  yourQuestion: 'Your question',
+  questionHint: 'Other shoppers, our experts and the brand can answer. At least 10 characters.',
+  yourName: 'Your name (optional)',
+  postQuestion: 'Post question',
+  posting: 'Posting…',
+  questionPosted: 'Your question is posted. We will show answers here.',
+  answer: 'Answer',
+  yourAnswer: 'Your answer',
+  postAnswer: 'Post answer',
+  cancel: 'Cancel',
+  answerPosted: 'Your answer is posted. Thank you for helping!',
+  hideAnswers: 'Hide answers',
+  showAnswers: (n: number) => (n === 1 ? 'Show 1 answer' : `Show ${n} answers`),
+  answerCount: (n: number) => (n === 0 ? 'No answers yet' : n === 1 ? '1 answer' : `${n} answers`),
+  loadingAnswers: 'Loading answers…',
+  anonymous: 'Anonymous shopper',
+  moreQuestions: 'Show more questions',
+  errors: {
+    question_too_short: 'Please write at least 10 characters so others understand your question.',
+    question_too_long: 'Please keep your question under 2,000 characters.',
+    answer_too_short: 'Please write at least 2 characters.',
+    answer_too_long: 'Please keep your answer under 5,000 characters.',
+    name_too_long: 'Please use a name of at most 60 characters.',
+    network: 'No connection to the service. Check your internet connection and try again.',
+    question_not_found: 'This question no longer exists.',
+    generic: 'Something went wrong. Please try again.',
+  },
+};
+
+export type Strings = typeof en;
+export type ErrorCode = keyof Strings['errors'];

@@ -1,0 +1,26 @@
+/**
+ * The only script a shop's page loads: `<script type="module" src=".../widget.js" data-site="…">`.
+ * It works out the API base from its own URL (so the same snippet works on any origin) and
+ * fetches the widget itself only when a <samen-widget> element is on the page.
+ */
+const ownUrl = import.meta.url;
+const tag =
+  Array.from(document.querySelectorAll<HTMLScriptElement>('script[data-site]')).find((s) => s.src === ownUrl) ??
+  document.querySelector<HTMLScriptElement>('script[data-site][src*="widget.js"]');
+const config = { apiBase: new URL('/api/v1/', ownUrl), siteId: tag?.dataset.site ?? '' };
+
+let loading: Promise<void> | undefined;
+const load = (): Promise<void> =>
+  (loading ??= import('./samen-widget.ts').then((m) => m.defineSamenWidget(config)));
+
+if (document.querySelector('samen-widget')) void load();
+else {
+  // Single-page shops add the element later; stop watching as soon as it appears.
+  const watcher = new MutationObserver(() => {
+    if (document.querySelector('samen-widget')) {
+      watcher.disconnect();
+      void load();
+    }
+  });
+  watcher.observe(document.documentElement, { childList: true, subtree: true });
+}

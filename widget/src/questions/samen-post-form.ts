@@ -1,0 +1,175 @@
+import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
+import { define } from '../internal/define.ts';
+import { emitInternal } from '../internal/events.ts';
+import { controls, tokens } from '../styles/shared.ts';
+import { ApiRequestError, type PostInput } from '../api/client.ts';
+import { en, errorText, type Strings } from '../i18n/index.ts';
+
+let formCount = 0;
+
+/**
+ * The write box shared by "ask a question" and "answer": a text area, an optional
+ * display name, a submit button and errors shown next to the field they concern.
+ * The typed text survives every failure; it is cleared only once the server stored it.
+ *
+ * @fires posted - (internal) after `send` resolved
+ * @fires cancel - (internal) when the shopper closes the form
+ */
+export class SamenPostForm extends LitElement {
+  static override properties = {
+    label: { type: String },
+    submitLabel: { attribute: 'submit-label', type: String },
+    hint: { type: String },
+    minLength: { attribute: 'min-length', type: Number },
+    tooShortCode: { attribute: 'too-short-code', type: String },
+    cancelable: { type: Boolean },
+    focusOnOpen: { attribute: 'focus-on-open', type: Boolean },
+    t: { attribute: false },
+    send: { attribute: false },
+    _text: { state: true },
+    _name: { state: true },
+    _busy: { state: true },
+    _error: { state: true },
+  };
+
+  static override styles = [
+    tokens,
+    controls,
+    css`
+      form {
+        display: grid;
+        gap: 0.75rem;
+      }
+      textarea {
+        min-block-size: 5rem;
+        resize: vertical;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem;
+        align-items: center;
+      }
+    `,
+  ];
+
+  declare label: string;
+  declare submitLabel: string;
+  declare hint: string;
+  declare minLength: number;
+  declare tooShortCode: string;
+  declare cancelable: boolean;
+  declare focusOnOpen: boolean;
+  declare t: Strings;
+  declare send: (input: PostInput) => Promise<void>;
+  declare private _text: string;
+  declare private _name: string;
+  declare private _busy: boolean;
+  declare private _error: { field: 'text' | 'name' | 'form'; message: string } | null;
+  private readonly _id = `f${++formCount}`;
+
+  constructor() {
+    super();
+    this.label = '';
+    this.submitLabel = '';
+    this.hint = '';
+    this.minLength = 1;
+    this.tooShortCode = '';
+    this.cancelable = false;
+    this.focusOnOpen = false;
+    this.t = en;
+    this.send = async () => {};
+    this._text = '';
+    this._name = '';
+    this._busy = false;
+    this._error = null;
+  }
+
+  protected override firstUpdated(_changed: PropertyValues): void {
+    if (this.focusOnOpen) this.focus();
+  }
+
+  override focus(): void {
+    this.renderRoot.querySelector('textarea')?.focus();
+  }
+
+  private async _submit(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    if (this._busy) return;
+    const text = this._text.trim();
+    if (text.length < this.minLength) {
+      this._error = { field: 'text', message: errorText(this.t, this.tooShortCode) };
+      this.focus();
+      return;
+    }
+    this._busy = true;
+    this._error = null;
+    try {
+      const name = this._name.trim();
+      await this.send(name ? { text, authorName: name } : { text });
+      this._text = '';
+      emitInternal(this, 'posted');
+    } catch (err) {
+      const code = err instanceof ApiRequestError ? err.code : 'generic';
+      const field = code === 'name_too_long' ? 'name' : code.startsWith('question_') || code.startsWith('answer_') ? 'text' : 'form';
+      this._error = { field, message: errorText(this.t, code) };
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private _errorFor(field: 'text' | 'name' | 'form') {
+    return this._error?.field === field
+      ? html`<p class="error" id="${this._id}-${field}-error" role="alert">${this._error.message}</p>`
+      : nothing;
+  }
+
+  protected override render() {
+    const id = this._id;
+    const textInvalid = this._error?.field === 'text';
+    const nameInvalid = this._error?.field === 'name';
+    return html`<form novalidate @submit=${this._submit}>
+      <div>
+        <label for="${id}-text">${this.label}</label>
+        <textarea
+          id="${id}-text"
+          .value=${this._text}
+          @input=${(e: InputEvent) => (this._text = (e.target as HTMLTextAreaElement).value)}
+          aria-invalid=${textInvalid ? 'true' : 'false'}
+          aria-describedby="${textInvalid ? `${id}-text-error ` : ''}${id}-hint"
+        ></textarea>
+        ${this._errorFor('text')}
+        <p class="hint" id="${id}-hint">${this.hint}</p>
+      </div>
+      <div>
+        <label for="${id}-name">${this.t.yourName}</label>
+        <input
+          id="${id}-name"
+          autocomplete="nickname"
+          .value=${this._name}
+          @input=${(e: InputEvent) => (this._name = (e.target as HTMLInputElement).value)}
+          aria-invalid=${nameInvalid ? 'true' : 'false'}
+          aria-describedby=${nameInvalid ? `${id}-name-error` : nothing}
+        />
+        ${this._errorFor('name')}
+      </div>
+      <div class="actions">
+        <button class="primary" type="submit" ?disabled=${this._busy}>
+          ${this._busy ? this.t.posting : this.submitLabel}
+        </button>
+        ${this.cancelable
+          ? html`<button type="button" @click=${() => emitInternal(this, 'cancel')}>${this.t.cancel}</button>`
+          : nothing}
+      </div>
+      ${this._errorFor('form')}
+    </form>`;
+  }
+}
+
+define('samen-post-form', SamenPostForm);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'samen-post-form': SamenPostForm;
+  }
+}

@@ -1,0 +1,186 @@
+import { LitElement, html, css, nothing } from 'lit';
+import { define } from './internal/define.ts';
+import { tokens } from './styles/shared.ts';
+import { ApiRequestError, createApi, type SamenApi, type SiteInfo } from './api/client.ts';
+import { en, loadStrings, pickLanguage, type Language, type Strings } from './i18n/index.ts';
+import './questions/samen-questions.ts';
+
+/** Where the widget's API lives and which site it serves; set once by the loader. */
+export interface WidgetConfig {
+  apiBase: URL;
+  siteId: string;
+}
+
+let config: WidgetConfig | null = null;
+
+type Status = 'starting' | 'ready' | 'unavailable';
+
+/**
+ * The one public element. Shoppers get the product's community in one place;
+ * today that is the Questions tab (Reviews and Chat join as they are built).
+ *
+ * @summary Samen community & support widget for a product page.
+ * @csspart container - the outer box
+ * @csspart tabs - the tab list
+ * @csspart tab - each tab button
+ * @csspart panel - the active tab's panel
+ * @cssproperty --samen-accent - brand colour for buttons and focus rings (default #22577a)
+ * @cssproperty --samen-on-accent - text on the accent colour (default #fff)
+ * @cssproperty --samen-surface - background (default #fff)
+ * @cssproperty --samen-text - text colour
+ * @cssproperty --samen-muted - secondary text colour
+ * @cssproperty --samen-border - lines and field borders
+ * @cssproperty --samen-error - error text and invalid borders
+ * @cssproperty --samen-radius - corner radius (default 8px)
+ * @cssproperty --samen-font - font shorthand
+ */
+export class SamenWidget extends LitElement {
+  static override properties = {
+    product: { type: String },
+    site: { type: String },
+    api: { attribute: false },
+    _status: { state: true },
+    _t: { state: true },
+    _language: { state: true },
+  };
+
+  static override styles = [
+    tokens,
+    css`
+      .container {
+        background: var(--_surface);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: 1rem;
+        min-block-size: 12rem;
+      }
+      [role='tablist'] {
+        display: flex;
+        gap: 0.25rem;
+        border-block-end: 1px solid var(--_border);
+        margin-block-end: 1rem;
+      }
+      [role='tab'] {
+        font: inherit;
+        font-weight: 600;
+        background: none;
+        border: 0;
+        border-block-end: 3px solid transparent;
+        padding: 0.5rem 1rem;
+        color: inherit;
+        cursor: pointer;
+      }
+      [role='tab'][aria-selected='true'] {
+        border-block-end-color: var(--_accent);
+        color: var(--_accent);
+      }
+      [role='tab']:focus-visible {
+        outline: 3px solid var(--_accent);
+      }
+      .notice {
+        color: var(--_muted);
+        margin: 0;
+      }
+      .skeleton {
+        block-size: 10rem;
+        border-radius: var(--_radius);
+        background: linear-gradient(90deg, #0000000a, #00000014, #0000000a);
+      }
+    `,
+  ];
+
+  /** The shop's product id the questions belong to. */
+  declare product: string;
+  /** Site id; defaults to the `data-site` of the script tag that loaded the widget. */
+  declare site: string;
+  /** The API client; tests and advanced embeds may provide their own. */
+  declare api: SamenApi | null;
+  declare private _status: Status;
+  declare private _t: Strings;
+  declare private _language: Language;
+  private _starting?: AbortController;
+
+  constructor() {
+    super();
+    this.product = '';
+    this.site = '';
+    this.api = null;
+    this._status = 'starting';
+    this._t = en;
+    this._language = 'en';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void this._start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._starting?.abort();
+  }
+
+  private async _start(): Promise<void> {
+    this._starting?.abort();
+    const ctrl = (this._starting = new AbortController());
+    if (!this.api) {
+      const siteId = this.site || config?.siteId;
+      if (!config || !siteId) {
+        this._status = 'unavailable';
+        return;
+      }
+      this.api = createApi(config.apiBase, siteId);
+    }
+    let site: SiteInfo;
+    try {
+      site = await this.api.site(ctrl.signal);
+    } catch (err) {
+      if (ctrl.signal.aborted) return;
+      // 403/404 (site or origin not enabled) and a CORS refusal (seen as a network error) all mean:
+      // this page may not use Samen. Say so politely instead of showing a broken widget.
+      if (!(err instanceof ApiRequestError)) console.warn('samen: could not start', err);
+      this._status = 'unavailable';
+      return;
+    }
+    this._language = pickLanguage(this.lang, document.documentElement.lang, site.defaultLanguage);
+    this._t = await loadStrings(this._language);
+    if (!ctrl.signal.aborted) this._status = 'ready';
+  }
+
+  private _renderBody() {
+    const t = this._t;
+    if (this._status === 'starting') return html`<div class="skeleton" aria-busy="true"></div>`;
+    if (this._status === 'unavailable') return html`<p class="notice" role="status">${t.unavailable}</p>`;
+    return html`<div role="tablist" part="tabs" aria-label=${t.widgetLabel}>
+        <button type="button" role="tab" part="tab" id="tab-questions" aria-selected="true" aria-controls="panel-questions">
+          ${t.tabQuestions}
+        </button>
+      </div>
+      <div role="tabpanel" part="panel" id="panel-questions" aria-labelledby="tab-questions">
+        ${this.api
+          ? html`<samen-questions
+              .api=${this.api}
+              .t=${t}
+              product=${this.product}
+              locale=${this._language}
+            ></samen-questions>`
+          : nothing}
+      </div>`;
+  }
+
+  protected override render() {
+    return html`<div class="container" part="container" lang=${this._language}>${this._renderBody()}</div>`;
+  }
+}
+
+/** Called by the loader once it knows the API base and site. */
+export function defineSamenWidget(widgetConfig: WidgetConfig): void {
+  config ??= widgetConfig;
+  define('samen-widget', SamenWidget);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'samen-widget': SamenWidget;
+  }
+}

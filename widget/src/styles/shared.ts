@@ -1,0 +1,91 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens with defaults. Site owners theme the widget only through these
+ * custom properties (they inherit through the shadow root) and the documented parts.
+ */
+export const tokens = css`
+  :host {
+    box-sizing: border-box;
+    display: block;
+    font: var(--samen-font, 400 1rem/1.5 system-ui, -apple-system, 'Segoe UI', sans-serif);
+    color: var(--samen-text, #1d2327);
+    --_accent: var(--samen-accent, #22577a);
+    --_on-accent: var(--samen-on-accent, #ffffff);
+    --_surface: var(--samen-surface, #ffffff);
+    --_muted: var(--samen-muted, #57606a);
+    --_border: var(--samen-border, #c9d1d9);
+    --_error: var(--samen-error, #b3261e);
+    --_radius: var(--samen-radius, 8px);
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+`;
+
+export const controls = css`
+  button {
+    font: inherit;
+    cursor: pointer;
+    border-radius: var(--_radius);
+    padding-block: 0.5rem;
+    padding-inline: 1rem;
+    border: 1px solid var(--_accent);
+    background: var(--_surface);
+    color: var(--_accent);
+    min-block-size: 2.75rem;
+  }
+  button.primary {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  button:disabled {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  button:focus-visible,
+  textarea:focus-visible,
+  input:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  label {
+    display: block;
+    font-weight: 600;
+    margin-block-end: 0.25rem;
+  }
+  textarea,
+  input {
+    font: inherit;
+    font-size: max(1rem, 16px);
+    inline-size: 100%;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: inherit;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.875rem;
+    margin: 0.25rem 0 0;
+  }
+  .error {
+    color: var(--_error);
+    font-size: 0.875rem;
+    margin: 0.25rem 0 0;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,23 @@
+/**
+ * Limits on what shoppers write, and the English message for each input error code.
+ * The widget shows its own translated text per code; these messages are for API users.
+ */
+export const limits = {
+  question: { min: 10, max: 2000 },
+  answer: { min: 2, max: 5000 },
+  authorName: { max: 60 },
+  pageSize: { max: 50, default: 10 },
+} as const;
+
+export const inputErrorMessages = {
+  invalid_input: 'The request is not valid.',
+  question_too_short: `A question needs at least ${limits.question.min} characters.`,
+  question_too_long: `A question can have at most ${limits.question.max} characters.`,
+  answer_too_short: `An answer needs at least ${limits.answer.min} characters.`,
+  answer_too_long: `An answer can have at most ${limits.answer.max} characters.`,
+  name_too_long: `A display name can have at most ${limits.authorName.max} characters.`,
+  invalid_product: 'The product id must be 1–128 letters, digits or . _ : / -.',
+  invalid_cursor: 'The page cursor is not valid.',
+} as const;
+
+export type InputErrorCode = keyof typeof inputErrorMessages;
