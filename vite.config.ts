@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { demoPages, swatchCss } from './demo/pages.ts';
+import { minifyTemplates } from './scripts/minify-templates.ts';
 
 /** Renders the demo shop's pages into the same assets directory as the widget. */
 function demoShopPages(): Plugin {
@@ -17,7 +18,7 @@ function demoShopPages(): Plugin {
 
 export default defineConfig({
   publicDir: 'demo/public',
-  plugins: [demoShopPages()],
+  plugins: [demoShopPages(), minifyTemplates()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -25,7 +26,12 @@ export default defineConfig({
     minify: true,
     sourcemap: false,
     // Library mode: no module-preload helper is injected into the loader.
-    lib: { entry: 'widget/src/loader.ts', formats: ['es'], fileName: () => 'widget.js' },
+    // The demo shop's own script (its "Browse as" control) is a second entry; it shares nothing with the widget.
+    lib: {
+      entry: { widget: 'widget/src/loader.ts', 'demo-shop': 'demo/browse-as.ts' },
+      formats: ['es'],
+      fileName: (_format, name) => `${name}.js`,
+    },
     rolldownOptions: {
       // The loader keeps a stable name (it is in every shop's HTML); lazy chunks are content-hashed.
       output: {

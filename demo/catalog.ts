@@ -54,6 +54,12 @@ export const demoProducts: readonly DemoProduct[] = [
   },
 ];
 
+/** Console accounts of the demo shop (listed in the README; never use these passwords for real). */
+export const demoStaff = [
+  { id: 'staff-owner', email: 'owner@noordkust.example', name: 'Olga Owner', role: 'owner', password: 'noordkust-owner-2026' },
+  { id: 'staff-agent', email: 'agent@noordkust.example', name: 'Arjen Agent', role: 'agent', password: 'noordkust-agent-2026' },
+] as const;
+
 /** A fixed order for the demo checkout page. */
 export const demoOrder = {
   number: 'NK-1042',

@@ -20,11 +20,13 @@ function layout(title: string, body: string, withWidget: boolean): string {
 <link rel="stylesheet" href="/shop.css">
 <link rel="stylesheet" href="/swatches.css">
 ${withWidget ? SNIPPET : ''}
+<script type="module" src="/demo-shop.js"></script>
 </head>
 <body>
 <header class="shop-header">
   <a class="shop-logo" href="/">${escapeHtml(demoShop.name)}</a>
-  <nav aria-label="Shop"><a href="/">Shop</a> <a href="/checkout">Cart (3)</a></nav>
+  <nav aria-label="Shop"><a href="/">Shop</a> <a href="/checkout">Cart (3)</a> <a href="/console/">Console</a></nav>
+  <div class="browse-as"></div>
 </header>
 <main>
 ${body}

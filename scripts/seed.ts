@@ -10,7 +10,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { demoProducts, demoShop } from '../demo/catalog.ts';
+import { demoProducts, demoShop, demoStaff } from '../demo/catalog.ts';
+import { hashPassword } from '../worker/src/domain/passwords.ts';
+import { newSigningSecret } from '../worker/src/domain/shop-tokens.ts';
 import { persistArgs, runWrangler } from './wrangler.ts';
 
 /** SQL string literal for our own constants (the seed file cannot use bound parameters). */
@@ -52,11 +54,22 @@ const seedQuestions = [
   },
 ];
 
-export function seedSql(origins: string[]): string {
+export async function seedSql(origins: string[]): Promise<string> {
   const now = SEED_TIME;
+  const staffRows = await Promise.all(
+    demoStaff.map(
+      async (s) =>
+        `INSERT INTO staff (site_id, id, email, name, role, password_hash, created_at)
+           VALUES (${lit(demoShop.siteId)}, ${lit(s.id)}, ${lit(s.email)}, ${lit(s.name)}, ${lit(s.role)}, ${lit(await hashPassword(s.password))}, ${now})
+           ON CONFLICT DO NOTHING;`,
+    ),
+  );
   const lines = [
     `INSERT INTO sites (id, name, default_language, created_at) VALUES (${lit(demoShop.siteId)}, ${lit(demoShop.name)}, ${lit(demoShop.defaultLanguage)}, ${now})
        ON CONFLICT (id) DO UPDATE SET name = excluded.name;`,
+    // A signing secret once; later runs keep whatever secret the site has (it may have been rotated).
+    `UPDATE sites SET token_secret = ${lit(newSigningSecret())} WHERE id = ${lit(demoShop.siteId)} AND token_secret IS NULL;`,
+    ...staffRows,
     ...origins.map(
       (o) => `INSERT INTO site_origins (site_id, origin) VALUES (${lit(demoShop.siteId)}, ${lit(o)}) ON CONFLICT DO NOTHING;`,
     ),
@@ -92,7 +105,7 @@ export async function seed(persistTo?: string): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'samen-seed-'));
   const file = join(dir, 'seed.sql');
   try {
-    writeFileSync(file, seedSql(demoOrigins()));
+    writeFileSync(file, await seedSql(demoOrigins()));
     await runWrangler(['d1', 'execute', 'DB', '--local', `--file=${file}`, ...persistArgs(persistTo)]);
   } finally {
     rmSync(dir, { recursive: true, force: true });

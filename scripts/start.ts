@@ -4,10 +4,9 @@
  *
  *   node scripts/start.ts [--persist-to DIR] [--ip ADDR]
  */
-import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import { persistArgs, root, runWrangler, spawnWrangler } from './wrangler.ts';
+import { build } from './build.ts';
+import { persistArgs, runWrangler, spawnWrangler } from './wrangler.ts';
 import { seed } from './seed.ts';
 
 const { values } = parseArgs({ options: { 'persist-to': { type: 'string' }, ip: { type: 'string' } } });
@@ -15,11 +14,8 @@ const persistTo = values['persist-to'];
 const port = process.env.PORT ?? '8787';
 const step = (what: string) => console.log(`\n▶ ${what}`);
 
-step('Building the widget and the demo shop (vite)');
-execFileSync(process.execPath, [fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url)), 'build'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+step('Building the widget, the demo shop and the console (vite)');
+build();
 
 step('Applying D1 migrations to the local database');
 console.log(await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', ...persistArgs(persistTo)]));

@@ -1,7 +1,7 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { define } from './internal/define.ts';
 import { tokens } from './styles/shared.ts';
-import { ApiRequestError, createApi, type SamenApi, type SiteInfo } from './api/client.ts';
+import { ApiRequestError, createApi, isTokenRefusal, type Me, type SamenApi, type SiteInfo } from './api/client.ts';
 import { en, loadStrings, pickLanguage, type Language, type Strings } from './i18n/index.ts';
 import './questions/samen-questions.ts';
 
@@ -9,7 +9,11 @@ import './questions/samen-questions.ts';
 export interface WidgetConfig {
   apiBase: URL;
   siteId: string;
+  /** A token handed over with `samen.identify()` before this element existed. */
+  token?: string | null;
 }
+
+const GUEST: Me = { kind: 'anonymous', name: null, role: null, products: [] };
 
 let config: WidgetConfig | null = null;
 
@@ -38,7 +42,10 @@ export class SamenWidget extends LitElement {
   static override properties = {
     product: { type: String },
     site: { type: String },
+    token: { type: String },
     api: { attribute: false },
+    _me: { state: true },
+    _notice: { state: true },
     _status: { state: true },
     _t: { state: true },
     _language: { state: true },
@@ -93,8 +100,15 @@ export class SamenWidget extends LitElement {
   declare product: string;
   /** Site id; defaults to the `data-site` of the script tag that loaded the widget. */
   declare site: string;
+  /**
+   * A short-lived token the shop's backend signed for the logged-in shopper or expert
+   * (HS256, the site's secret). Without it the shopper is a guest.
+   */
+  declare token: string;
   /** The API client; tests and advanced embeds may provide their own. */
   declare api: SamenApi | null;
+  declare private _me: Me;
+  declare private _notice: string;
   declare private _status: Status;
   declare private _t: Strings;
   declare private _language: Language;
@@ -104,7 +118,10 @@ export class SamenWidget extends LitElement {
     super();
     this.product = '';
     this.site = '';
+    this.token = '';
     this.api = null;
+    this._me = GUEST;
+    this._notice = '';
     this._status = 'starting';
     this._t = en;
     this._language = 'en';
@@ -144,7 +161,32 @@ export class SamenWidget extends LitElement {
     }
     this._language = pickLanguage(this.lang, document.documentElement.lang, site.defaultLanguage);
     this._t = await loadStrings(this._language);
+    await this._identify(ctrl.signal);
     if (!ctrl.signal.aborted) this._status = 'ready';
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // A token that arrives after start (the shop signs it asynchronously) re-identifies in place.
+    if (changed.has('token') && changed.get('token') !== undefined && this._status === 'ready') {
+      void this._identify(this._starting?.signal);
+    }
+  }
+
+  /** Uses the token, if any; a token the API refuses means: carry on as a guest, with a short notice. */
+  private async _identify(signal?: AbortSignal): Promise<void> {
+    const api = this.api;
+    if (!api) return;
+    const token = this.token || config?.token || null;
+    api.setToken(token);
+    this._notice = '';
+    try {
+      this._me = await api.me(signal);
+    } catch (err) {
+      if (signal?.aborted) return;
+      api.setToken(null);
+      this._me = GUEST;
+      if (isTokenRefusal(err)) this._notice = this._t.tokenRefused;
+    }
   }
 
   private _renderBody() {
@@ -156,11 +198,13 @@ export class SamenWidget extends LitElement {
           ${t.tabQuestions}
         </button>
       </div>
+      ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : nothing}
       <div role="tabpanel" part="panel" id="panel-questions" aria-labelledby="tab-questions">
         ${this.api
           ? html`<samen-questions
               .api=${this.api}
               .t=${t}
+              .me=${this._me}
               product=${this.product}
               locale=${this._language}
             ></samen-questions>`

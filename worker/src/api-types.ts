@@ -11,21 +11,40 @@ export interface SiteInfo {
   defaultLanguage: Language;
 }
 
-export interface Question {
+/** How a post's author is shown. Never carries the author's ids or email. */
+export interface PublicAuthor {
+  /** Display name; null for an anonymous or erased author. */
+  authorName: string | null;
+  /** 'expert' earns a badge; null for anonymous visitors. */
+  authorRole: 'shopper' | 'expert' | null;
+  /** The author erased their account; the post stays as "former member". */
+  formerMember: boolean;
+  /** Written by the viewer making this request. */
+  mine: boolean;
+}
+
+export interface Question extends PublicAuthor {
   id: string;
   productId: string;
   body: string;
-  authorName: string | null;
   answerCount: number;
   createdAt: number;
 }
 
-export interface Answer {
+export interface Answer extends PublicAuthor {
   id: string;
   questionId: string;
   body: string;
-  authorName: string | null;
   createdAt: number;
+}
+
+/** What the widget knows about the person using it. */
+export interface Me {
+  kind: 'anonymous' | 'visitor' | 'member';
+  name: string | null;
+  role: 'shopper' | 'expert' | null;
+  /** Products an expert covers. */
+  products: string[];
 }
 
 export interface QuestionPage {

@@ -2,17 +2,24 @@ import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import { onError, onNotFound } from './middleware/errors.ts';
 import { siteFromPath } from './middleware/site.ts';
+import { viewerFromRequest } from './middleware/viewer.ts';
 import { siteRoutes } from './routes/sites.ts';
 import { questionRoutes } from './routes/questions.ts';
+import { meRoutes } from './routes/me.ts';
+import { demoRoutes } from './routes/demo.ts';
+import { consoleRoutes } from './routes/console.ts';
 
 const SITE_BASE = '/api/v1/sites/:site';
 
 export const app = new Hono<AppEnv>()
   .get('/api/v1/health', (c) => c.json({ ok: true }, 200))
-  .use(`${SITE_BASE}/*`, siteFromPath)
-  .use(SITE_BASE, siteFromPath)
+  .use(SITE_BASE, siteFromPath, viewerFromRequest)
+  .use(`${SITE_BASE}/*`, siteFromPath, viewerFromRequest)
   .route(SITE_BASE, siteRoutes)
-  .route(SITE_BASE, questionRoutes);
+  .route(SITE_BASE, questionRoutes)
+  .route(SITE_BASE, meRoutes)
+  .route(SITE_BASE, demoRoutes)
+  .route('/api/v1/console', consoleRoutes);
 
 app.onError(onError);
 app.notFound(onNotFound);

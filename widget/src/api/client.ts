@@ -2,9 +2,14 @@
  * The widget's only door to the API: it knows the base URL and the site, and turns
  * every failure into an {@link ApiRequestError} with a code the UI can translate.
  */
-import type { Answer, ErrorBody, Question, QuestionPage, SiteInfo } from '../../../worker/src/api-types.ts';
+import type { Answer, ErrorBody, Me, Question, QuestionPage, SiteInfo } from '../../../worker/src/api-types.ts';
+import { createVisitorId, readVisitorId } from '../internal/visitor-store.ts';
 
-export type { Answer, Question, QuestionPage, SiteInfo };
+export type { Answer, Me, Question, QuestionPage, SiteInfo };
+
+/** Codes the API uses for a token it will not accept; the widget then carries on as a guest. */
+export const isTokenRefusal = (err: unknown): boolean =>
+  err instanceof ApiRequestError && err.status === 401 && err.code.startsWith('token');
 
 /** A failed call: `status` 0 means the network failed (offline, blocked, or refused by CORS). */
 export class ApiRequestError extends Error {
@@ -24,7 +29,11 @@ export interface PostInput {
 
 /** What the components need from the API; tests may hand the components another implementation. */
 export interface SamenApi {
+  /** Use a shop-signed token from now on (null: browse as a guest). */
+  setToken(token: string | null): void;
   site(signal?: AbortSignal): Promise<SiteInfo>;
+  me(signal?: AbortSignal): Promise<Me>;
+  myQuestions(signal?: AbortSignal): Promise<Question[]>;
   questions(productId: string, cursor: string | null, signal?: AbortSignal): Promise<QuestionPage>;
   askQuestion(productId: string, input: PostInput): Promise<Question>;
   answers(questionId: string, signal?: AbortSignal): Promise<Answer[]>;
@@ -37,6 +46,16 @@ const isErrorBody = (v: unknown): v is ErrorBody =>
 /** Creates the HTTP client for one site. `apiBase` ends in `/api/v1/`. */
 export function createApi(apiBase: URL, siteId: string): SamenApi {
   const siteBase = new URL(`sites/${encodeURIComponent(siteId)}/`, apiBase);
+  let token: string | null = null;
+  let visitorId: string | null = readVisitorId(siteId);
+
+  const headers = (init: RequestInit): Record<string, string> => {
+    const h: Record<string, string> = {};
+    if (init.body) h['Content-Type'] = 'application/json';
+    if (token) h.Authorization = `Bearer ${token}`;
+    if (visitorId) h['X-Samen-Visitor'] = visitorId;
+    return h;
+  };
 
   async function call<T>(path: string | URL, init: RequestInit = {}): Promise<T> {
     let res: Response;
@@ -44,7 +63,7 @@ export function createApi(apiBase: URL, siteId: string): SamenApi {
       res = await fetch(typeof path === 'string' ? new URL(path, siteBase) : path, {
         ...init,
         credentials: 'omit',
-        headers: init.body ? { 'Content-Type': 'application/json' } : {},
+        headers: headers(init),
       });
     } catch (err) {
       if (init.signal?.aborted) throw err;
@@ -58,11 +77,20 @@ export function createApi(apiBase: URL, siteId: string): SamenApi {
     return body as T;
   }
 
-  const post = (body: PostInput): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+  // Posting is the first interaction that needs an identity: only now may a visitor id be created and stored.
+  const post = (body: PostInput): RequestInit => {
+    if (!token && !visitorId) visitorId = createVisitorId(siteId);
+    return { method: 'POST', body: JSON.stringify(body) };
+  };
   const product = (id: string) => `products/${encodeURIComponent(id)}/`;
   const question = (id: string) => `questions/${encodeURIComponent(id)}/`;
 
   return {
+    setToken: (t) => {
+      token = t;
+    },
+    me: async (signal) => (await call<{ me: Me }>('me', { signal })).me,
+    myQuestions: async (signal) => (await call<{ questions: Question[] }>('me/questions', { signal })).questions,
     site: async (signal) =>
       (await call<{ site: SiteInfo }>(new URL(`sites/${encodeURIComponent(siteId)}`, apiBase), { signal })).site,
     questions: (productId, cursor, signal) =>

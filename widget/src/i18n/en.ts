@@ -25,6 +25,12 @@ export const en = {
   answerCount: (n: number) => (n === 0 ? 'No answers yet' : n === 1 ? '1 answer' : `${n} answers`),
   loadingAnswers: 'Loading answers…',
   anonymous: 'Anonymous shopper',
+  tokenRefused: 'We could not confirm your shop account, so you are browsing as a guest.',
+  yourQuestions: 'Your questions',
+  postingAs: (name: string) => `Posting as ${name}`,
+  expert: 'Expert',
+  formerMember: 'Former member',
+  you: 'you',
   moreQuestions: 'Show more questions',
   errors: {
     question_too_short: 'Please write at least 10 characters so others understand your question.',
@@ -34,6 +40,7 @@ export const en = {
     name_too_long: 'Please use a name of at most 60 characters.',
     network: 'No connection to the service. Check your internet connection and try again.',
     question_not_found: 'This question no longer exists.',
+    rate_limited: 'You are going a little fast. Please wait a few minutes and try again.',
     generic: 'Something went wrong. Please try again.',
   },
 };

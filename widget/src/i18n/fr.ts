@@ -26,6 +26,12 @@ export const fr: Strings = {
   answerCount: (n) => (n === 0 ? 'Pas encore de réponse' : n === 1 ? '1 réponse' : `${n} réponses`),
   loadingAnswers: 'Chargement des réponses…',
   anonymous: 'Client anonyme',
+  tokenRefused: 'Nous n’avons pas pu confirmer votre compte client ; vous naviguez en tant qu’invité.',
+  yourQuestions: 'Vos questions',
+  postingAs: (name) => `Vous publiez en tant que ${name}`,
+  expert: 'Expert',
+  formerMember: 'Ancien membre',
+  you: 'vous',
   moreQuestions: 'Afficher plus de questions',
   errors: {
     question_too_short: 'Écrivez au moins 10 caractères pour que les autres comprennent votre question.',
@@ -35,6 +41,7 @@ export const fr: Strings = {
     name_too_long: 'Utilisez un nom de 60 caractères au maximum.',
     network: 'Pas de connexion au service. Vérifiez votre connexion Internet et réessayez.',
     question_not_found: 'Cette question n’existe plus.',
+    rate_limited: 'Vous allez un peu vite. Patientez quelques minutes puis réessayez.',
     generic: 'Une erreur s’est produite. Veuillez réessayer.',
   },
 };

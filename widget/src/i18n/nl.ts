@@ -26,6 +26,12 @@ export const nl: Strings = {
   answerCount: (n) => (n === 0 ? 'Nog geen antwoorden' : n === 1 ? '1 antwoord' : `${n} antwoorden`),
   loadingAnswers: 'Antwoorden laden…',
   anonymous: 'Anonieme klant',
+  tokenRefused: 'We konden je account bij de winkel niet bevestigen, dus je kijkt mee als gast.',
+  yourQuestions: 'Jouw vragen',
+  postingAs: (name) => `Je plaatst als ${name}`,
+  expert: 'Expert',
+  formerMember: 'Voormalig lid',
+  you: 'jij',
   moreQuestions: 'Meer vragen tonen',
   errors: {
     question_too_short: 'Schrijf minstens 10 tekens, zodat anderen je vraag begrijpen.',
@@ -35,6 +41,7 @@ export const nl: Strings = {
     name_too_long: 'Gebruik een naam van hoogstens 60 tekens.',
     network: 'Geen verbinding met de dienst. Controleer je internetverbinding en probeer het opnieuw.',
     question_not_found: 'Deze vraag bestaat niet meer.',
+    rate_limited: 'Je gaat wat snel. Wacht een paar minuten en probeer het opnieuw.',
     generic: 'Er ging iets mis. Probeer het opnieuw.',
   },
 };

@@ -23,6 +23,7 @@ export class SamenPostForm extends LitElement {
     minLength: { attribute: 'min-length', type: Number },
     tooShortCode: { attribute: 'too-short-code', type: String },
     cancelable: { type: Boolean },
+    postingAs: { attribute: 'posting-as', type: String },
     focusOnOpen: { attribute: 'focus-on-open', type: Boolean },
     t: { attribute: false },
     send: { attribute: false },
@@ -59,6 +60,8 @@ export class SamenPostForm extends LitElement {
   declare minLength: number;
   declare tooShortCode: string;
   declare cancelable: boolean;
+  /** The identified member's name: shown instead of the name field. */
+  declare postingAs: string;
   declare focusOnOpen: boolean;
   declare t: Strings;
   declare send: (input: PostInput) => Promise<void>;
@@ -76,6 +79,7 @@ export class SamenPostForm extends LitElement {
     this.minLength = 1;
     this.tooShortCode = '';
     this.cancelable = false;
+    this.postingAs = '';
     this.focusOnOpen = false;
     this.t = en;
     this.send = async () => {};
@@ -105,7 +109,7 @@ export class SamenPostForm extends LitElement {
     this._busy = true;
     this._error = null;
     try {
-      const name = this._name.trim();
+      const name = this.postingAs ? '' : this._name.trim();
       await this.send(name ? { text, authorName: name } : { text });
       this._text = '';
       emitInternal(this, 'posted');
@@ -141,7 +145,9 @@ export class SamenPostForm extends LitElement {
         ${this._errorFor('text')}
         <p class="hint" id="${id}-hint">${this.hint}</p>
       </div>
-      <div>
+      ${this.postingAs
+        ? html`<p class="hint">${this.t.postingAs(this.postingAs)}</p>`
+        : html`<div>
         <label for="${id}-name">${this.t.yourName}</label>
         <input
           id="${id}-name"
@@ -152,7 +158,7 @@ export class SamenPostForm extends LitElement {
           aria-describedby=${nameInvalid ? `${id}-name-error` : nothing}
         />
         ${this._errorFor('name')}
-      </div>
+      </div>`}
       <div class="actions">
         <button class="primary" type="submit" ?disabled=${this._busy}>
           ${this._busy ? this.t.posting : this.submitLabel}

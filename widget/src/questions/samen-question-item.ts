@@ -4,6 +4,7 @@ import { emitInternal } from '../internal/events.ts';
 import { relativeTime } from '../internal/relative-time.ts';
 import { controls, tokens } from '../styles/shared.ts';
 import { ApiRequestError, type Answer, type PostInput, type Question, type SamenApi } from '../api/client.ts';
+import type { PublicAuthor } from '../../../worker/src/api-types.ts';
 import { en, errorText, type Strings } from '../i18n/index.ts';
 import './samen-post-form.ts';
 
@@ -19,6 +20,7 @@ export class SamenQuestionItem extends LitElement {
     t: { attribute: false },
     locale: { type: String },
     now: { type: Number },
+    postingAs: { attribute: 'posting-as', type: String },
     _answers: { state: true },
     _expanded: { state: true },
     _answering: { state: true },
@@ -68,6 +70,15 @@ export class SamenQuestionItem extends LitElement {
       samen-post-form {
         margin-block-start: 0.75rem;
       }
+      .badge {
+        display: inline-block;
+        font-size: 0.75rem;
+        font-weight: 700;
+        padding-inline: 0.375rem;
+        border-radius: 999px;
+        background: var(--_accent);
+        color: var(--_on-accent);
+      }
     `,
   ];
 
@@ -77,6 +88,7 @@ export class SamenQuestionItem extends LitElement {
   declare locale: string;
   /** Reference time for relative dates; set by the list so all items agree. */
   declare now: number;
+  declare postingAs: string;
   declare private _answers: Answer[] | null;
   declare private _expanded: boolean;
   declare private _answering: boolean;
@@ -88,6 +100,7 @@ export class SamenQuestionItem extends LitElement {
     this.t = en;
     this.locale = 'en';
     this.now = Date.now();
+    this.postingAs = '';
     this._answers = null;
     this._expanded = false;
     this._answering = false;
@@ -130,6 +143,15 @@ export class SamenQuestionItem extends LitElement {
     this.renderRoot.querySelector<HTMLButtonElement>('.answer-button')?.focus();
   };
 
+  /** Name, badge and date of a post. */
+  private _byline(p: PublicAuthor & { createdAt: number }) {
+    const t = this.t;
+    return html`${p.formerMember ? t.formerMember : (p.authorName ?? t.anonymous)}
+      ${p.authorRole === 'expert' ? html`<span class="badge">${t.expert}</span>` : nothing}
+      ${p.mine ? html`(${t.you})` : nothing} ·
+      <time datetime=${new Date(p.createdAt).toISOString()}>${relativeTime(p.createdAt, this.now, this.locale)}</time>`;
+  }
+
   private _renderAnswers() {
     if (!this._expanded) return nothing;
     if (this._loadError) return html`<p class="error" role="alert">${this._loadError}</p>`;
@@ -138,10 +160,7 @@ export class SamenQuestionItem extends LitElement {
       ${this._answers.map(
         (a) => html`<li>
           <p class="text">${a.body}</p>
-          <p class="meta">
-            ${a.authorName ?? this.t.anonymous} ·
-            <time datetime=${new Date(a.createdAt).toISOString()}>${relativeTime(a.createdAt, this.now, this.locale)}</time>
-          </p>
+          <p class="meta">${this._byline(a)}</p>
         </li>`,
       )}
     </ol>`;
@@ -152,11 +171,7 @@ export class SamenQuestionItem extends LitElement {
     const t = this.t;
     return html`<article aria-labelledby="body">
       <p class="body" id="body">${q.body}</p>
-      <p class="meta">
-        ${q.authorName ?? t.anonymous} ·
-        <time datetime=${new Date(q.createdAt).toISOString()}>${relativeTime(q.createdAt, this.now, this.locale)}</time>
-        · ${t.answerCount(q.answerCount)}
-      </p>
+      <p class="meta">${this._byline(q)} · ${t.answerCount(q.answerCount)}</p>
       <div class="actions">
         ${q.answerCount > 0
           ? html`<button type="button" aria-expanded=${this._expanded ? 'true' : 'false'} @click=${this._toggle}>
@@ -179,6 +194,7 @@ export class SamenQuestionItem extends LitElement {
             too-short-code="answer_too_short"
             cancelable
             focus-on-open
+            posting-as=${this.postingAs}
             @cancel=${async () => {
               this._answering = false;
               await this.updateComplete;

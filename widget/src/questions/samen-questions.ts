@@ -2,7 +2,7 @@ import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { define } from '../internal/define.ts';
 import { controls, tokens } from '../styles/shared.ts';
-import { ApiRequestError, type PostInput, type Question, type SamenApi } from '../api/client.ts';
+import { ApiRequestError, type Me, type PostInput, type Question, type SamenApi } from '../api/client.ts';
 import { en, errorText, type Strings } from '../i18n/index.ts';
 import './samen-question-item.ts';
 import './samen-post-form.ts';
@@ -19,7 +19,9 @@ export class SamenQuestions extends LitElement {
     product: { type: String },
     t: { attribute: false },
     locale: { type: String },
+    me: { attribute: false },
     _questions: { state: true },
+    _mine: { state: true },
     _next: { state: true },
     _status: { state: true },
     _error: { state: true },
@@ -57,7 +59,10 @@ export class SamenQuestions extends LitElement {
   declare product: string;
   declare t: Strings;
   declare locale: string;
+  /** Who is using the widget; identified members and returning visitors see their own questions. */
+  declare me: Me | null;
   declare private _questions: Question[];
+  declare private _mine: Question[];
   declare private _next: string | null;
   declare private _status: ListStatus;
   declare private _error: string;
@@ -71,7 +76,9 @@ export class SamenQuestions extends LitElement {
     this.product = '';
     this.t = en;
     this.locale = 'en';
+    this.me = null;
     this._questions = [];
+    this._mine = [];
     this._next = null;
     this._status = 'loading';
     this._error = '';
@@ -80,7 +87,18 @@ export class SamenQuestions extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('product') || changed.has('api')) && this.api && this.product) void this._load(null);
+    if (!this.api || !this.product) return;
+    if (changed.has('product') || changed.has('api') || changed.has('me')) void this._load(null);
+    if (changed.has('api') || changed.has('me')) void this._loadMine();
+  }
+
+  /** The viewer's own questions on any product of the shop (returning-customer recognition). */
+  private async _loadMine(): Promise<void> {
+    try {
+      this._mine = await this.api.myQuestions();
+    } catch {
+      this._mine = [];
+    }
   }
 
   override disconnectedCallback(): void {
@@ -115,6 +133,7 @@ export class SamenQuestions extends LitElement {
     const question = await this.api.askQuestion(this.product, input);
     this._now = Date.now();
     this._questions = [question, ...this._questions.filter((q) => q.id !== question.id)];
+    this._mine = [question, ...this._mine.filter((q) => q.id !== question.id)];
     this._status = 'ready';
     this._announcement = this.t.questionPosted;
   };
@@ -152,6 +171,7 @@ export class SamenQuestions extends LitElement {
                     .t=${t}
                     .now=${this._now}
                     locale=${this.locale}
+                    posting-as=${this._postingAs()}
                   ></samen-question-item>
                 </li>`,
             )}
@@ -169,6 +189,22 @@ export class SamenQuestions extends LitElement {
     }
   }
 
+  private _postingAs(): string {
+    return this.me?.kind === 'member' ? (this.me.name ?? '') : '';
+  }
+
+  /** Own questions about other products (those about this one are in the list below). */
+  private _renderMine() {
+    const elsewhere = this._mine.filter((q) => q.productId !== this.product);
+    if (!elsewhere.length) return nothing;
+    return html`<section aria-labelledby="mine-heading">
+      <h2 id="mine-heading">${this.t.yourQuestions}</h2>
+      <ul>
+        ${elsewhere.map((q) => html`<li class="state">${q.body} · ${this.t.answerCount(q.answerCount)}</li>`)}
+      </ul>
+    </section>`;
+  }
+
   protected override render() {
     const t = this.t;
     return html`<section aria-labelledby="ask-heading">
@@ -181,8 +217,10 @@ export class SamenQuestions extends LitElement {
           hint=${t.questionHint}
           min-length="10"
           too-short-code="question_too_short"
+          posting-as=${this._postingAs()}
         ></samen-post-form>
       </section>
+      ${this._renderMine()}
       <p class="visually-hidden" role="status" aria-live="polite">${this._announcement}</p>
       <section aria-labelledby="list-heading">
         <h2 id="list-heading">${t.questionsHeading}</h2>

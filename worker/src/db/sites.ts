@@ -1,24 +1,29 @@
 import type { Language } from '../api-types.ts';
 
-/** A tenant: one shop that embeds the widget. */
+/** A tenant: one shop that embeds the widget. Never returned whole to a client (it holds the secret). */
 export interface Site {
   id: string;
   name: string;
   defaultLanguage: Language;
   origins: string[];
+  /** HS256 secret for shop-signed shopper/expert tokens; null until the owner creates one. */
+  tokenSecret: string | null;
+  eraseMode: 'anonymise' | 'delete';
 }
 
 interface SiteRow {
   id: string;
   name: string;
-  default_language: Site['defaultLanguage'];
+  default_language: Language;
   origins: string | null;
+  token_secret: string | null;
+  erase_mode: Site['eraseMode'];
 }
 
 export async function findSite(db: D1Database, siteId: string): Promise<Site | null> {
   const row = await db
     .prepare(
-      `SELECT s.id, s.name, s.default_language,
+      `SELECT s.id, s.name, s.default_language, s.token_secret, s.erase_mode,
               (SELECT json_group_array(o.origin) FROM site_origins o WHERE o.site_id = s.id) AS origins
          FROM sites s WHERE s.id = ?`,
     )
@@ -30,5 +35,7 @@ export async function findSite(db: D1Database, siteId: string): Promise<Site | n
     name: row.name,
     defaultLanguage: row.default_language,
     origins: row.origins ? (JSON.parse(row.origins) as string[]) : [],
+    tokenSecret: row.token_secret,
+    eraseMode: row.erase_mode,
   };
 }

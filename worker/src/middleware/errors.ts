@@ -6,9 +6,11 @@ import type { ErrorBody } from '../api-types.ts';
 /** An error a client can act on: an HTTP status, a stable code and a human message. */
 export class ApiError extends HTTPException {
   readonly code: string;
-  constructor(status: ContentfulStatusCode, code: string, message: string) {
+  readonly headers: Record<string, string>;
+  constructor(status: ContentfulStatusCode, code: string, message: string, headers: Record<string, string> = {}) {
     super(status, { message });
     this.code = code;
+    this.headers = headers;
   }
 }
 
@@ -16,7 +18,7 @@ export class ApiError extends HTTPException {
 /** The one place that turns anything thrown into `{ error: { code, message } }`; stacks stay in the logs. */
 export const onError: ErrorHandler = (err, c) => {
   if (err instanceof ApiError) {
-    return c.json<ErrorBody>({ error: { code: err.code, message: err.message } }, err.status);
+    return c.json<ErrorBody>({ error: { code: err.code, message: err.message } }, err.status, err.headers);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;

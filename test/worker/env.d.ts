@@ -1,0 +1,10 @@
+import type { D1Migration } from 'cloudflare:test';
+
+declare global {
+  namespace Cloudflare {
+    /** Bindings added for tests only (see vitest.config.ts). */
+    interface Env {
+      TEST_MIGRATIONS: D1Migration[];
+    }
+  }
+}

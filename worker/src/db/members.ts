@@ -1,0 +1,88 @@
+import type { ShopIdentity } from '../domain/shop-tokens.ts';
+
+/** A shopper or expert as last identified by the shop's token. */
+export interface Member {
+  sub: string;
+  name: string;
+  email: string | null;
+  role: ShopIdentity['role'];
+  firstSeenAt: number;
+  lastSeenAt: number;
+}
+
+interface MemberRow {
+  sub: string;
+  name: string;
+  email: string | null;
+  role: ShopIdentity['role'];
+  first_seen_at: number;
+  last_seen_at: number;
+}
+
+/** Records (or refreshes) what the shop's latest token says about a member. */
+export function upsertMemberStatement(db: D1Database, siteId: string, who: ShopIdentity, now: number): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO members (site_id, sub, name, email, role, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (site_id, sub) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role,
+         last_seen_at = excluded.last_seen_at`,
+    )
+    .bind(siteId, who.sub, who.name, who.email, who.role, now, now);
+}
+
+export async function findMember(db: D1Database, siteId: string, sub: string): Promise<Member | null> {
+  const row = await db
+    .prepare('SELECT sub, name, email, role, first_seen_at, last_seen_at FROM members WHERE site_id = ? AND sub = ?')
+    .bind(siteId, sub)
+    .first<MemberRow>();
+  return row
+    ? {
+        sub: row.sub,
+        name: row.name,
+        email: row.email,
+        role: row.role,
+        firstSeenAt: row.first_seen_at,
+        lastSeenAt: row.last_seen_at,
+      }
+    : null;
+}
+
+/**
+ * Erases a member: their row goes, and their posts are either deleted or kept without any
+ * link to them ("former member"), as the site chose. One transaction.
+ */
+export async function eraseMember(
+  db: D1Database,
+  siteId: string,
+  sub: string,
+  mode: 'anonymise' | 'delete',
+): Promise<void> {
+  const posts =
+    mode === 'delete'
+      ? [
+          // Answers on the member's questions go with them (cascade), then their other answers.
+          db.prepare('DELETE FROM questions WHERE site_id = ? AND author_sub = ?').bind(siteId, sub),
+          db.prepare('DELETE FROM answers WHERE site_id = ? AND author_sub = ?').bind(siteId, sub),
+          db
+            .prepare(
+              `UPDATE questions SET answer_count = (SELECT count(*) FROM answers a WHERE a.site_id = questions.site_id AND a.question_id = questions.id)
+                WHERE site_id = ?`,
+            )
+            .bind(siteId),
+        ]
+      : [
+          db
+            .prepare(
+              `UPDATE questions SET author_sub = NULL, author_name = NULL, author_role = NULL, author_visitor = NULL, author_erased = 1
+                WHERE site_id = ? AND author_sub = ?`,
+            )
+            .bind(siteId, sub),
+          db
+            .prepare(
+              `UPDATE answers SET author_sub = NULL, author_name = NULL, author_role = NULL, author_visitor = NULL, author_erased = 1
+                WHERE site_id = ? AND author_sub = ?`,
+            )
+            .bind(siteId, sub),
+        ];
+  await db.batch([...posts, db.prepare('DELETE FROM members WHERE site_id = ? AND sub = ?').bind(siteId, sub)]);
+}

@@ -1,0 +1,36 @@
+/**
+ * Turns stored posts into what a viewer may see: the author's display name, role and whether
+ * it is the viewer's own post — never the author's member id, visitor id or email.
+ */
+import type { Answer, PublicAuthor, Question } from '../api-types.ts';
+import type { StoredAnswer, StoredQuestion } from '../db/questions.ts';
+import { isMine, type Viewer } from './viewer.ts';
+
+function publicAuthor(
+  p: { authorName: string | null; authorRole: PublicAuthor['authorRole']; authorErased: boolean; authorSub: string | null; authorVisitor: string | null },
+  viewer: Viewer,
+): PublicAuthor {
+  return {
+    authorName: p.authorErased ? null : p.authorName,
+    authorRole: p.authorErased ? null : p.authorRole,
+    formerMember: p.authorErased,
+    mine: isMine(viewer, p),
+  };
+}
+
+export const publicQuestion = (q: StoredQuestion, viewer: Viewer): Question => ({
+  id: q.id,
+  productId: q.productId,
+  body: q.body,
+  answerCount: q.answerCount,
+  createdAt: q.createdAt,
+  ...publicAuthor(q, viewer),
+});
+
+export const publicAnswer = (a: StoredAnswer, viewer: Viewer): Answer => ({
+  id: a.id,
+  questionId: a.questionId,
+  body: a.body,
+  createdAt: a.createdAt,
+  ...publicAuthor(a, viewer),
+});

@@ -1,0 +1,40 @@
+/**
+ * How often each kind of write may happen: per actor (member or visitor), per IP, and per site,
+ * so one noisy shopper cannot flood a product and a botnet cannot flood a site.
+ */
+import type { Bucket } from '../db/rate-limits.ts';
+import type { Viewer } from './viewer.ts';
+
+const MINUTE = 60e3;
+
+export type LimitedAction = 'question' | 'answer' | 'sign_in';
+
+interface Policy {
+  perActor: number;
+  perIp: number;
+  perSite: number;
+  windowMs: number;
+}
+
+export const ratePolicies: Record<LimitedAction, Policy> = {
+  question: { perActor: 5, perIp: 10, perSite: 300, windowMs: 10 * MINUTE },
+  answer: { perActor: 20, perIp: 40, perSite: 600, windowMs: 10 * MINUTE },
+  sign_in: { perActor: 10, perIp: 20, perSite: 200, windowMs: 15 * MINUTE },
+};
+
+export function actorKey(viewer: Viewer): string | null {
+  if (viewer.kind === 'member') return `m:${viewer.sub}`;
+  if (viewer.kind === 'visitor') return `v:${viewer.visitorId}`;
+  return null;
+}
+
+/** The buckets one attempt of `action` counts against. */
+export function bucketsFor(action: LimitedAction, actor: string | null, ip: string): Bucket[] {
+  const p = ratePolicies[action];
+  const buckets: Bucket[] = [
+    { key: `${action}:ip:${ip}`, limit: p.perIp, windowMs: p.windowMs },
+    { key: `${action}:site`, limit: p.perSite, windowMs: p.windowMs },
+  ];
+  if (actor) buckets.unshift({ key: `${action}:${actor}`, limit: p.perActor, windowMs: p.windowMs });
+  return buckets;
+}

@@ -1,0 +1,54 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { validate } from '../middleware/validate.ts';
+import { ApiError } from '../middleware/errors.ts';
+import { ownerOnly, staffSession, type ConsoleEnv } from '../middleware/staff-session.ts';
+import { isExactOrigin } from '../domain/sessions.ts';
+import { newSigningSecret } from '../domain/shop-tokens.ts';
+import { findSite } from '../db/sites.ts';
+import { addSiteOrigin, removeSiteOrigin, setEraseMode, setTokenSecret } from '../db/staff.ts';
+import type { ConsoleSiteSettings } from './console-types.ts';
+
+/** An origin exactly as browsers send it; nothing is normalised, so what is stored is what matches. */
+const originBody = z.object({
+  origin: z.string('invalid_origin').refine(isExactOrigin, 'invalid_origin'),
+});
+
+const siteUpdate = z.object({ eraseMode: z.enum(['anonymise', 'delete'], 'invalid_erase_mode') });
+
+/** The session's site as the owner sees it: everything but the secret itself. */
+async function settings(c: Context<ConsoleEnv>): Promise<ConsoleSiteSettings> {
+  const site = await findSite(c.env.DB, c.get('staff').siteId);
+  if (!site) throw new ApiError(404, 'site_not_found', 'This site no longer exists.');
+  return {
+    id: site.id,
+    name: site.name,
+    defaultLanguage: site.defaultLanguage,
+    origins: [...site.origins].sort(),
+    eraseMode: site.eraseMode,
+    hasTokenSecret: site.tokenSecret !== null,
+  };
+}
+
+/** The site's settings (owners only): `/api/v1/console/site…`. */
+export const consoleSiteRoutes = new Hono<ConsoleEnv>()
+  .get('/site', staffSession, ownerOnly, async (c) => c.json({ site: await settings(c) }, 200))
+  .patch('/site', staffSession, ownerOnly, validate('json', siteUpdate), async (c) => {
+    await setEraseMode(c.env.DB, c.get('staff').siteId, c.req.valid('json').eraseMode);
+    return c.json({ site: await settings(c) }, 200);
+  })
+  .post('/site/origins', staffSession, ownerOnly, validate('json', originBody), async (c) => {
+    const added = await addSiteOrigin(c.env.DB, c.get('staff').siteId, c.req.valid('json').origin);
+    return c.json({ site: await settings(c) }, added ? 201 : 200);
+  })
+  .delete('/site/origins', staffSession, ownerOnly, validate('json', originBody), async (c) => {
+    const removed = await removeSiteOrigin(c.env.DB, c.get('staff').siteId, c.req.valid('json').origin);
+    if (!removed) throw new ApiError(404, 'origin_not_found', 'This origin is not registered for your site.');
+    return c.json({ site: await settings(c) }, 200);
+  })
+  .post('/site/rotate-secret', staffSession, ownerOnly, async (c) => {
+    // Shown once: only the fact that a secret exists is ever returned again.
+    const secret = newSigningSecret();
+    await setTokenSecret(c.env.DB, c.get('staff').siteId, secret);
+    return c.json({ secret }, 200);
+  });

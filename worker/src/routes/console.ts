@@ -1,0 +1,20 @@
+import { Hono } from 'hono';
+import { consoleGuard, type ConsoleEnv } from '../middleware/staff-session.ts';
+import { consoleSessionRoutes } from './console-session.ts';
+import { consoleQuestionRoutes } from './console-questions.ts';
+import { consoleShopperRoutes } from './console-shoppers.ts';
+import { consoleStaffRoutes } from './console-staff.ts';
+import { consoleSiteRoutes } from './console-site.ts';
+
+/**
+ * The staff console API, mounted at `/api/v1/console`. First-party: no site/viewer middleware
+ * and no CORS; the CSRF guard covers every route, and each route names the session and role
+ * it needs (`staffSession`, `ownerOnly`) itself, so a route without them is visibly public.
+ */
+export const consoleRoutes = new Hono<ConsoleEnv>()
+  .use('*', consoleGuard)
+  .route('/', consoleSessionRoutes)
+  .route('/', consoleQuestionRoutes)
+  .route('/', consoleShopperRoutes)
+  .route('/', consoleStaffRoutes)
+  .route('/', consoleSiteRoutes);

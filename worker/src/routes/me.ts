@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.ts';
+import type { Me } from '../api-types.ts';
+import { ApiError } from '../middleware/errors.ts';
+import { publicQuestion } from '../domain/public-posts.ts';
+import { eraseMember, findMember, upsertMemberStatement } from '../db/members.ts';
+import { listAnswersBy, listQuestionsBy } from '../db/questions.ts';
+import type { Viewer } from '../domain/viewer.ts';
+
+function requireMember(viewer: Viewer) {
+  if (viewer.kind !== 'member') {
+    throw new ApiError(401, 'sign_in_required', 'Sign in on the shop to see and manage your data.');
+  }
+  return viewer;
+}
+
+/** The caller's own identity, posts and data (GDPR export and erasure): `/api/v1/sites/:site/me…`. */
+export const meRoutes = new Hono<AppEnv>()
+  .get('/me', (c) => {
+    const v = c.get('viewer');
+    const me: Me =
+      v.kind === 'member'
+        ? { kind: 'member', name: v.name, role: v.role, products: v.products }
+        : { kind: v.kind, name: null, role: null, products: [] };
+    return c.json({ me }, 200);
+  })
+  .get('/me/questions', async (c) => {
+    const viewer = c.get('viewer');
+    if (viewer.kind === 'anonymous') return c.json({ questions: [] }, 200);
+    const questions = await listQuestionsBy(
+      c.env.DB,
+      c.get('site').id,
+      { sub: viewer.kind === 'member' ? viewer.sub : null, visitorId: viewer.visitorId },
+      50,
+    );
+    return c.json({ questions: questions.map((q) => publicQuestion(q, viewer)) }, 200);
+  })
+  .get('/me/export', async (c) => {
+    const viewer = requireMember(c.get('viewer'));
+    const site = c.get('site');
+    await upsertMemberStatement(c.env.DB, site.id, viewer, Date.now()).run();
+    const [member, questions, answers] = await Promise.all([
+      findMember(c.env.DB, site.id, viewer.sub),
+      listQuestionsBy(c.env.DB, site.id, { sub: viewer.sub, visitorId: null }, 10_000),
+      listAnswersBy(c.env.DB, site.id, viewer.sub),
+    ]);
+    return c.json(
+      {
+        exportedAt: Date.now(),
+        site: site.id,
+        member,
+        questions: questions.map((q) => ({
+          id: q.id,
+          productId: q.productId,
+          body: q.body,
+          authorName: q.authorName,
+          answerCount: q.answerCount,
+          createdAt: q.createdAt,
+        })),
+        answers: answers.map((a) => ({
+          id: a.id,
+          questionId: a.questionId,
+          body: a.body,
+          authorName: a.authorName,
+          createdAt: a.createdAt,
+        })),
+      },
+      200,
+      { 'Content-Disposition': `attachment; filename="samen-${site.id}-my-data.json"` },
+    );
+  })
+  .delete('/me', async (c) => {
+    const viewer = requireMember(c.get('viewer'));
+    const site = c.get('site');
+    await eraseMember(c.env.DB, site.id, viewer.sub, site.eraseMode);
+    return c.json({ erased: true, mode: site.eraseMode }, 200);
+  });
