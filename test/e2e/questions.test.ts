@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Server } from 'node:http';
 import { brotliCompressSync, constants } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { freePort, launchBrowser, startApp, startForeignShop, type RunningApp } from './harness.ts';
+import { freePort, launchBrowser, startForeignShop } from './harness.ts';
 
-let app: RunningApp;
+const app = { origin: inject('appOrigin') };
 let browser: Browser;
 let allowedShop: Server;
 let refusedShop: Server;
@@ -12,9 +12,9 @@ let allowedPort: number;
 let refusedPort: number;
 
 beforeAll(async () => {
-  allowedPort = await freePort();
+  allowedPort = inject('allowedPort');
   refusedPort = await freePort();
-  [app, browser] = await Promise.all([startApp([`http://localhost:${allowedPort}`]), launchBrowser()]);
+  browser = await launchBrowser();
   allowedShop = await startForeignShop(app.origin, allowedPort, 'products/storm-shell-jacket.html');
   refusedShop = await startForeignShop(app.origin, refusedPort, 'products/storm-shell-jacket.html');
 });
@@ -23,7 +23,6 @@ afterAll(async () => {
   await browser?.close();
   allowedShop?.close();
   refusedShop?.close();
-  await app?.stop();
 });
 
 /** Collects page errors and dialogs: a widget on someone's shop must never throw or pop up. */
@@ -51,7 +50,7 @@ describe('a shopper on the demo product page', () => {
     await item.waitFor();
     await expect(page.getByRole('textbox', { name: 'Your question' }).inputValue()).resolves.toBe('');
 
-    await item.getByRole('button', { name: 'Answer' }).click();
+    await item.getByRole('button', { name: 'Answer', exact: true }).click();
     await item.getByRole('textbox', { name: 'Your answer' }).fill('Add the merino base layer and it is fine down to 0 °C.');
     await item.getByRole('button', { name: 'Post answer' }).click();
     await item.getByText('Add the merino base layer').waitFor();

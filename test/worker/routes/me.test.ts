@@ -165,15 +165,15 @@ describe('rate limits', () => {
     await expect(limited?.json()).resolves.toMatchObject({ error: { code: 'rate_limited' } });
   });
 
-  it('allow exactly 10 questions per IP across visitors', async () => {
+  it('allow exactly 30 questions per IP across visitors', async () => {
     const site = await aSiteWithTokens();
     const product = aProductId();
     const results = await Promise.all(
-      Array.from({ length: 14 }, (_, i) =>
+      Array.from({ length: 34 }, (_, i) =>
         call(site, `/products/${product}/questions`, { method: 'POST', visitor: aVisitorId(), ip: '203.0.113.9', body: { text: `Question ${i} from one network` } }),
       ),
     );
-    expect(results.filter((r) => r.status === 201)).toHaveLength(10);
+    expect(results.filter((r) => r.status === 201)).toHaveLength(30);
     expect(results.filter((r) => r.status === 429)).toHaveLength(4);
   });
 });

@@ -16,9 +16,10 @@ interface Policy {
   windowMs: number;
 }
 
+// Per IP is looser than per actor: offices and mobile networks put many shoppers behind one address.
 export const ratePolicies: Record<LimitedAction, Policy> = {
-  question: { perActor: 5, perIp: 10, perSite: 300, windowMs: 10 * MINUTE },
-  answer: { perActor: 20, perIp: 40, perSite: 600, windowMs: 10 * MINUTE },
+  question: { perActor: 5, perIp: 30, perSite: 300, windowMs: 10 * MINUTE },
+  answer: { perActor: 20, perIp: 60, perSite: 600, windowMs: 10 * MINUTE },
   sign_in: { perActor: 10, perIp: 20, perSite: 200, windowMs: 15 * MINUTE },
 };
 
