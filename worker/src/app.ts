@@ -13,7 +13,6 @@ const SITE_BASE = '/api/v1/sites/:site';
 
 export const app = new Hono<AppEnv>()
   .get('/api/v1/health', (c) => c.json({ ok: true }, 200))
-  .use(SITE_BASE, siteFromPath, viewerFromRequest)
   .use(`${SITE_BASE}/*`, siteFromPath, viewerFromRequest)
   .route(SITE_BASE, siteRoutes)
   .route(SITE_BASE, questionRoutes)

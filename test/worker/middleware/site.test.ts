@@ -73,6 +73,9 @@ describe('origin check', () => {
       expect(res.headers.get('Access-Control-Allow-Origin')).toBe(origin);
       expect(res.headers.get('Vary')).toMatch(/\bOrigin\b/);
     }
+    // The site root passes the middleware once (a second pass would repeat Vary).
+    const root = await call(`/api/v1/sites/${site.id}`, { origin: ORIGIN });
+    expect(root.headers.get('Vary')).toBe('Origin');
   });
 
   it('a POST from an allowed origin succeeds and carries the CORS header', async () => {

@@ -298,7 +298,10 @@ describe('POST /products/:product/questions', () => {
 
   it('a name of 60 characters is kept, 61 answers 400 name_too_long', async () => {
     const site = await aSite(env.DB);
-    const ok = await postJson(questionsPath(site.id, aProductId()), { text: 'Long name question?', authorName: 'n'.repeat(60) });
+    const ok = await postJson(questionsPath(site.id, aProductId()), {
+      text: 'Long name question?',
+      authorName: 'n'.repeat(60),
+    });
     expect(ok.status).toBe(201);
     expect((await ok.json<{ question: Question }>()).question.authorName).toBe('n'.repeat(60));
     const tooLong = await postJson(questionsPath(site.id, aProductId()), {
@@ -310,8 +313,11 @@ describe('POST /products/:product/questions', () => {
 
   it('an invalid product id answers 400 invalid_product and stores nothing', async () => {
     const site = await aSite(env.DB);
-    await expectError(await postJson(questionsPath(site.id, 'bad product'), { text: 'Valid question text?' }), 400, 'invalid_product');
-    const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM products WHERE site_id = ?').bind(site.id).first<{ n: number }>();
+    const res = await postJson(questionsPath(site.id, 'bad product'), { text: 'Valid question text?' });
+    await expectError(res, 400, 'invalid_product');
+    const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM products WHERE site_id = ?')
+      .bind(site.id)
+      .first<{ n: number }>();
     expect(row?.n).toBe(0);
   });
 
@@ -327,7 +333,8 @@ describe('POST /products/:product/questions', () => {
 
   it('a JSON array body answers 400 invalid_input', async () => {
     const site = await aSite(env.DB);
-    await expectError(await postJson(questionsPath(site.id, aProductId()), ['Is this waterproof?']), 400, 'invalid_input');
+    const res = await postJson(questionsPath(site.id, aProductId()), ['Is this waterproof?']);
+    await expectError(res, 400, 'invalid_input');
   });
 });
 
@@ -451,7 +458,9 @@ describe('site isolation', () => {
     const answers = await listAnswers(siteA.id, question.id);
     expect(answers.map((a) => a.body)).toEqual(['Answer on site A']);
     expect((await listQuestions(siteA.id, question.productId)).questions[0]?.answerCount).toBe(1);
-    const stray = await env.DB.prepare('SELECT COUNT(*) AS n FROM answers WHERE site_id = ?').bind(siteB.id).first<{ n: number }>();
+    const stray = await env.DB.prepare('SELECT COUNT(*) AS n FROM answers WHERE site_id = ?')
+      .bind(siteB.id)
+      .first<{ n: number }>();
     expect(stray?.n).toBe(0);
   });
 

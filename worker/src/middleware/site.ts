@@ -27,16 +27,14 @@ export const siteFromPath = createMiddleware<AppEnv>(async (c, next) => {
   c.set('site', site);
 
   if (c.req.method === 'OPTIONS') {
-    return new Response(null, {
-      status: 204,
-      headers: {
-        'Access-Control-Allow-Origin': origin ?? '',
-        'Access-Control-Allow-Methods': ALLOWED_METHODS,
-        'Access-Control-Allow-Headers': ALLOWED_HEADERS,
-        'Access-Control-Max-Age': '600',
-        Vary: 'Origin',
-      },
-    });
+    const headers: Record<string, string> = {
+      'Access-Control-Allow-Methods': ALLOWED_METHODS,
+      'Access-Control-Allow-Headers': ALLOWED_HEADERS,
+      'Access-Control-Max-Age': '600',
+      Vary: 'Origin',
+    };
+    if (origin !== undefined) headers['Access-Control-Allow-Origin'] = origin;
+    return new Response(null, { status: 204, headers });
   }
   await next();
   if (origin !== undefined) {

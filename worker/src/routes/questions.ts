@@ -20,6 +20,7 @@ const authorName = z
   .string()
   .trim()
   .max(limits.authorName.max, 'name_too_long')
+  .nullable()
   .optional()
   .transform((s) => (s ? s : null));
 
