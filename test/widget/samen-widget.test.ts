@@ -137,6 +137,35 @@ describe('<samen-widget>', () => {
     expect(deepQueryAll(el, 'samen-question-item')).to.have.length(1);
   });
 
+  it('with a token the API accepts, lets the shopper post as their shop account', async () => {
+    const api = new FakeApi().addMember('tok-ria', { name: 'Ria', role: 'shopper' });
+    const el = await fixture<SamenWidget>(html`<samen-widget .api=${api} product=${api.productId} token="tok-ria"></samen-widget>`);
+    await waitForText(el, 'Posting as Ria');
+    expect(queryAllByRole(el, 'textbox', 'Your name (optional)')).to.have.length(0);
+    expect(api.currentToken).to.equal('tok-ria');
+    expect(queryAllByRole(el, 'status').map((s) => visibleText(s))).not.to.include(en.tokenRefused);
+  });
+
+  it('with a token the API refuses, says so and carries on as a guest', async () => {
+    const api = new FakeApi();
+    api.addQuestion({ text: 'Is it waterproof in heavy rain?' });
+    const el = await fixture<SamenWidget>(html`<samen-widget .api=${api} product=${api.productId} token="forged"></samen-widget>`);
+    await waitForText(el, en.tokenRefused);
+    await waitForText(el, 'Is it waterproof in heavy rain?');
+    expect(api.currentToken).to.equal(null);
+    expect(getByRole(el, 'textbox', 'Your name (optional)')).to.exist;
+    expect(visibleText(el)).not.to.contain('Posting as');
+  });
+
+  it('signs the shopper in when the token arrives after start', async () => {
+    const api = new FakeApi().addMember('tok-ria', { name: 'Ria', role: 'shopper' });
+    const el = await widgetFor(api);
+    await findByRole(el, 'textbox', 'Your name (optional)');
+    el.token = 'tok-ria';
+    await waitForText(el, 'Posting as Ria');
+    expect(queryAllByRole(el, 'textbox', 'Your name (optional)')).to.have.length(0);
+  });
+
   it('marks its content with the language it speaks', async () => {
     const el = await widgetFor(new FakeApi());
     await findByRole(el, 'tab', 'Questions');

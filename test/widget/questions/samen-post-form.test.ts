@@ -12,6 +12,7 @@ import {
   queryAllByRole,
   settle,
   typeInto,
+  visibleText,
 } from '../queries.ts';
 
 /** An ask form wired to a fake API, as <samen-questions> sets it up. */
@@ -160,6 +161,22 @@ describe('<samen-post-form>', () => {
     expect(queryAllByRole(el, 'alert')).to.have.length(0);
     expect(textbox().getAttribute('aria-invalid')).to.equal('false');
     expect(api.storedQuestions.map((q) => q.body)).to.deep.equal(['Is the zipper made of metal?']);
+  });
+
+  it('for a signed-in member, says "Posting as …" instead of asking for a name, and sends no name', async () => {
+    const api = new FakeApi();
+    const el = await fixture<SamenPostForm>(html`<samen-post-form
+      .send=${async (input: { text: string; authorName?: string }) => void (await api.askQuestion(api.productId, input))}
+      label="Your question"
+      submit-label="Post question"
+      min-length="10"
+      posting-as="Ria"
+    ></samen-post-form>`);
+    expect(queryAllByRole(el, 'textbox').map((t) => t.localName)).to.deep.equal(['textarea']);
+    expect(visibleText(el)).to.contain('Posting as Ria');
+    typeInto(getByRole(el, 'textbox', 'Your question'), 'Is the zipper made of metal?');
+    await click(getByRole(el, 'button', 'Post question'));
+    expect(api.callsTo('askQuestion')[0]).to.deep.equal([api.productId, { text: 'Is the zipper made of metal?' }]);
   });
 
   it('offers Cancel only when cancelable, and reports it', async () => {

@@ -46,6 +46,24 @@ describe('<samen-question-item>', () => {
     expect(queryAllByRole(el, 'button').map((b) => visibleText(b))).to.deep.equal(['Answer']);
   });
 
+  it('marks experts with a badge, erased authors as "Former member" and the viewer’s own posts with "(you)"', async () => {
+    const api = new FakeApi();
+    const q = api.addQuestion({ text: 'Is it waterproof in heavy rain?', authorName: 'Ria', mine: true });
+    api.addAnswer(q.id, { text: 'Yes, rated 10,000 mm.', authorName: 'Dana', authorRole: 'expert' });
+    api.addAnswer(q.id, { text: 'Mine leaked.', authorName: 'Gone', formerMember: true });
+    const { el, answers } = await itemFor(api, api.listed(q.id));
+    await click(getByRole(el, 'button', 'Show 2 answers'));
+    await waitForText(el, 'Mine leaked.');
+
+    expect(answers()).to.deep.equal(['Yes, rated 10,000 mm.', 'Mine leaked.']);
+    const [question, expert, erased] = deepQueryAll(el, '.meta').map((m) => visibleText(m));
+    expect(question).to.match(/^Ria \(you\) · /);
+    expect(expert).to.match(/^Dana Expert · /);
+    expect(erased).to.match(/^Former member · /);
+    expect(visibleText(el)).not.to.contain('Gone');
+    expect(deepQueryAll(el, '.badge').map((b) => visibleText(b))).to.deep.equal(['Expert']);
+  });
+
   it('shows and hides the answers, oldest first, with the button telling its state', async () => {
     const api = new FakeApi();
     const q = api.addQuestion({ text: 'Is it waterproof in heavy rain?', authorName: 'Ria' });

@@ -208,6 +208,44 @@ describe('<samen-questions>', () => {
     expect(api.storedAnswers.map((a) => a.questionId)).to.deep.equal([q.id]);
   });
 
+  it('lists the shopper’s own questions about other products under "Your questions"', async () => {
+    const api = new FakeApi();
+    const elsewhere = api.addQuestion({ productId: 'boots-2', text: 'Do these boots have steel caps?', mine: true });
+    api.addAnswer(elsewhere.id);
+    api.addQuestion({ text: 'My question about this jacket?', mine: true });
+    api.addQuestion({ productId: 'boots-2', text: 'Someone else asked about boots?' });
+    const ui = await questionsFor(api);
+    await ui.loaded();
+
+    const mine = await findByRole(ui.el, 'region', 'Your questions');
+    expect(visibleText(mine)).to.equal('Your questions Do these boots have steel caps? · 1 answer');
+    expect(listedQuestions(ui.el)).to.deep.equal(['My question about this jacket?']);
+  });
+
+  it('shows no "Your questions" to a new guest', async () => {
+    const api = new FakeApi();
+    api.addQuestion({ productId: 'boots-2', text: 'Someone else asked about boots?' });
+    const ui = await questionsFor(api);
+    await ui.loaded();
+    expect(queryAllByRole(ui.el, 'heading', 'Your questions')).to.have.length(0);
+    expect(api.callsTo('myQuestions')).to.have.length(1);
+  });
+
+  it('lets a signed-in member post under their account name', async () => {
+    const api = new FakeApi().addMember('tok-ria', { name: 'Ria', role: 'shopper' });
+    api.setToken('tok-ria');
+    const me = await api.me();
+    const el = await fixture<SamenQuestions>(html`<samen-questions .api=${api} .me=${me} product=${api.productId}></samen-questions>`);
+    await waitForNoText(el, en.loading);
+
+    expect(queryAllByRole(el, 'textbox', 'Your name (optional)')).to.have.length(0);
+    expect(visibleText(el)).to.contain('Posting as Ria');
+    typeInto(getByRole(el, 'textbox', 'Your question'), 'Can I wash it at 40 degrees?');
+    await click(getByRole(el, 'button', 'Post question'));
+    await settle();
+    expect(visibleText(queryAllByRole(el, 'article')[0]!)).to.match(/Can I wash it at 40 degrees\? Ria \(you\) · /);
+  });
+
   it('loads the other product’s questions when `product` changes', async () => {
     const api = new FakeApi();
     api.addQuestion({ text: 'Is it waterproof in heavy rain?' });

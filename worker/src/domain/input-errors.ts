@@ -18,6 +18,16 @@ export const inputErrorMessages = {
   name_too_long: `A display name can have at most ${limits.authorName.max} characters.`,
   invalid_product: 'The product id must be 1–128 letters, digits or . _ : / -.',
   invalid_cursor: 'The page cursor is not valid.',
+  invalid_origin: 'An origin is exactly scheme://host[:port]: lower-case host, no path, no trailing slash or dot.',
+  invalid_email: 'Enter a valid email address.',
+  invalid_name: 'Enter a name of 1–80 characters.',
+  invalid_role: 'The role must be “owner” or “agent”.',
+  password_too_short: 'A password needs at least 12 characters.',
+  password_too_long: 'A password can have at most 1,024 characters.',
+  invalid_erase_mode: 'The erase mode must be “anonymise” or “delete”.',
+  invalid_reason: 'The reason must be spam, offensive, off_topic or personal_data.',
+  invalid_event: 'Unknown event.',
+  invalid_url: 'Webhook URLs must be https:// (or http://localhost for testing).',
 } as const;
 
 export type InputErrorCode = keyof typeof inputErrorMessages;

@@ -1,0 +1,330 @@
+/**
+ * The site-owner CLI: register sites, their origins, signing secrets and console accounts.
+ *
+ *   npm run samen -- site create <id> --name <name> [--language en|nl|fr] [--origin <origin>]…
+ *   npm run samen -- site list
+ *   npm run samen -- site rotate-secret <id>
+ *   npm run samen -- site add-origin <id> <origin>
+ *   npm run samen -- site add-staff <id> --email <email> --name <name> --role owner|agent --password <password|->
+ *
+ * Works on the local D1 database of `npm start` (`.wrangler/`, or `--persist-to DIR`), or with
+ * `--remote` on the Cloudflare D1 database named in wrangler.toml.
+ *
+ * SECURITY: `wrangler d1 execute` cannot bind parameters, so every statement below is SQL text.
+ * That is only safe because every value is checked against a strict pattern before it gets
+ * near SQL (ids, origins, emails, roles, languages), and every string is still written as a
+ * literal with its single quotes doubled (`lit()`). Free text (names, password hashes) can
+ * only be a quoted literal. Do not add a value to SQL here without both.
+ */
+import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../worker/src/domain/passwords.ts';
+import { newSigningSecret } from '../worker/src/domain/shop-tokens.ts';
+import {
+  isExactOrigin,
+  isStaffEmail,
+  isStaffName,
+  SITE_ID,
+  STAFF_PASSWORD_MAX,
+  STAFF_ROLES,
+  type StaffRole,
+} from '../worker/src/domain/sessions.ts';
+import { persistArgs, root, wranglerEnv } from './wrangler.ts';
+
+const wranglerBin = fileURLToPath(new URL('../node_modules/wrangler/bin/wrangler.js', import.meta.url));
+
+const USAGE = `Samen site-owner CLI
+
+Usage: npm run samen -- <command> [options]
+
+Commands:
+  site create <id> --name <name> [--language en|nl|fr] [--origin <origin>]…
+                      Register a site (id: lowercase letters, digits and -, up to 63).
+  site list           List sites with their origins and number of console accounts.
+  site rotate-secret <id>
+                      Create or replace the site's token signing secret and print it (once).
+  site add-origin <id> <origin>
+                      Allow the widget on an origin, exactly scheme://host[:port].
+  site add-staff <id> --email <email> --name <name> --role owner|agent --password <password>
+                      Add a console account. Use --password - to read it from standard input
+                      (keeps it out of the shell history and the process list).
+
+Options:
+  --remote            Use the Cloudflare D1 database (default: the local one of npm start).
+  --persist-to <dir>  Local database folder (as given to npm start --persist-to).
+  -h, --help          Show this help.
+`;
+
+/** A mistake the user can fix: printed without a stack, exit code 1. */
+class UsageError extends Error {}
+
+const LANGUAGES = ['en', 'nl', 'fr'] as const;
+type Language = (typeof LANGUAGES)[number];
+
+/** An SQL string literal: single quotes doubled. Only ever applied to values already validated. */
+const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+
+function siteId(value: string | undefined): string {
+  if (!value) throw new UsageError('Give the site id, e.g. "my-shop".');
+  if (!SITE_ID.test(value)) {
+    throw new UsageError(`Not a valid site id: "${value}". Use 1–63 lowercase letters, digits and "-", starting with a letter or digit.`);
+  }
+  return value;
+}
+
+function origin(value: string | undefined): string {
+  if (!value) throw new UsageError('Give the origin, e.g. https://shop.example.');
+  if (!isExactOrigin(value)) {
+    throw new UsageError(
+      `Not an exact origin: "${value}". Write it as the browser sends it: scheme://host[:port], lowercase, without a path, a trailing slash or dot, or a default port (https://shop.example, http://localhost:8787).`,
+    );
+  }
+  return value;
+}
+
+function displayName(value: string | undefined, what: string): string {
+  const name = value?.trim() ?? '';
+  if (!isStaffName(name)) throw new UsageError(`Give ${what} with --name: 1–80 characters, no control characters.`);
+  return name;
+}
+
+function language(value: string | undefined): Language {
+  const found = LANGUAGES.find((l) => l === (value ?? 'en'));
+  if (!found) throw new UsageError(`Not a supported language: "${value}". Use one of: ${LANGUAGES.join(', ')}.`);
+  return found;
+}
+
+function email(value: string | undefined): string {
+  const e = value?.trim().toLowerCase() ?? '';
+  if (!isStaffEmail(e)) {
+    throw new UsageError(`Not a usable email address: "${value ?? ''}". Letters, digits and . _ % + - before the @, a domain after it.`);
+  }
+  return e;
+}
+
+function role(value: string | undefined): StaffRole {
+  const found = STAFF_ROLES.find((r) => r === value);
+  if (!found) throw new UsageError(`Give the role with --role: ${STAFF_ROLES.join(' or ')}.`);
+  return found;
+}
+
+async function password(value: string | undefined): Promise<string> {
+  let p = value;
+  if (p === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    p = Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  }
+  if (!p) throw new UsageError('Give the password with --password (or --password - to read it from standard input).');
+  if (p.length < MIN_PASSWORD_LENGTH) throw new UsageError(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (p.length > STAFF_PASSWORD_MAX) throw new UsageError(`The password can have at most ${STAFF_PASSWORD_MAX} characters.`);
+  return p;
+}
+
+interface Target {
+  remote: boolean;
+  persistTo: string | undefined;
+}
+
+interface D1Result {
+  results?: Record<string, unknown>[];
+  success?: boolean;
+}
+
+/** Runs SQL with `wrangler d1 execute DB --json`; returns each statement's rows. */
+function execute(target: Target, sql: string): Promise<Record<string, unknown>[][]> {
+  const args = [
+    wranglerBin,
+    'd1',
+    'execute',
+    'DB',
+    target.remote ? '--remote' : '--local',
+    ...persistArgs(target.persistTo),
+    '--json',
+    '--command',
+    sql,
+  ];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: root, env: wranglerEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      let parsed: unknown = null;
+      try {
+        parsed = JSON.parse(out);
+      } catch {
+        parsed = null;
+      }
+      if (code === 0 && Array.isArray(parsed)) {
+        resolve((parsed as D1Result[]).map((r) => r.results ?? []));
+        return;
+      }
+      const text =
+        parsed && typeof parsed === 'object' && 'error' in parsed
+          ? String((parsed as { error: { text?: string } }).error?.text ?? '')
+          : `${out}\n${err}`.trim();
+      reject(new DatabaseError(text || `wrangler exited with ${code}`));
+    });
+  });
+}
+
+class DatabaseError extends Error {}
+
+/** Turns the database's words for a refused write into the CLI's. */
+function explain(err: unknown, messages: Record<string, string>): never {
+  if (err instanceof DatabaseError) {
+    for (const [needle, message] of Object.entries(messages)) {
+      if (err.message.includes(needle)) throw new UsageError(message);
+    }
+  }
+  throw err;
+}
+
+async function requireSite(target: Target, id: string): Promise<{ id: string; name: string }> {
+  const [rows = []] = await execute(target, `SELECT id, name FROM sites WHERE id = ${lit(id)}`);
+  const row = rows[0];
+  if (!row) throw new UsageError(`There is no site "${id}". See: npm run samen -- site list`);
+  return { id: String(row.id), name: String(row.name) };
+}
+
+async function createSite(target: Target, id: string, values: Options): Promise<void> {
+  const name = displayName(values.name, 'the site name');
+  const lang = language(values.language);
+  const origins = [...new Set((values.origin ?? []).map(origin))];
+  const now = Date.now();
+  // One command, one transaction: the site and its origins appear together or not at all.
+  const sql = [
+    `INSERT INTO sites (id, name, default_language, created_at) VALUES (${lit(id)}, ${lit(name)}, ${lit(lang)}, ${now})`,
+    ...origins.map((o) => `INSERT INTO site_origins (site_id, origin) VALUES (${lit(id)}, ${lit(o)})`),
+  ].join(';\n');
+  await execute(target, sql).catch((err: unknown) =>
+    explain(err, { 'UNIQUE constraint failed: sites.id': `A site "${id}" already exists.` }),
+  );
+  console.log(`Created site "${id}" (${name}), default language ${lang}.`);
+  console.log(origins.length ? `Allowed origins: ${origins.join(', ')}` : 'No origins yet: add one with site add-origin.');
+  console.log(`Next: npm run samen -- site add-staff ${id} --email … --name … --role owner --password -`);
+  console.log(`Shopper tokens need a signing secret: npm run samen -- site rotate-secret ${id}`);
+}
+
+async function listSites(target: Target): Promise<void> {
+  const [rows = []] = await execute(
+    target,
+    `SELECT s.id, s.name, s.default_language, s.erase_mode, s.token_secret IS NOT NULL AS has_secret,
+            (SELECT group_concat(o.origin, ' ') FROM site_origins o WHERE o.site_id = s.id) AS origins,
+            (SELECT count(*) FROM staff st WHERE st.site_id = s.id) AS staff
+       FROM sites s ORDER BY s.id`,
+  );
+  if (!rows.length) {
+    console.log('No sites yet. Create one with: npm run samen -- site create <id> --name <name>');
+    return;
+  }
+  for (const r of rows) {
+    console.log(`${String(r.id)}  ${String(r.name)}`);
+    console.log(`  language ${String(r.default_language)}, erase mode ${String(r.erase_mode)}, signing secret ${r.has_secret ? 'set' : 'not set'}, ${Number(r.staff)} console account(s)`);
+    console.log(`  origins: ${r.origins ? String(r.origins) : '(none)'}`);
+  }
+}
+
+async function rotateSecret(target: Target, id: string): Promise<void> {
+  await requireSite(target, id);
+  const secret = newSigningSecret();
+  await execute(target, `UPDATE sites SET token_secret = ${lit(secret)} WHERE id = ${lit(id)}`);
+  console.log(`New signing secret for "${id}" (shown once; tokens signed with the old one stop working now):`);
+  console.log(secret);
+}
+
+async function addOrigin(target: Target, id: string, value: string | undefined): Promise<void> {
+  const o = origin(value);
+  await requireSite(target, id);
+  await execute(target, `INSERT INTO site_origins (site_id, origin) VALUES (${lit(id)}, ${lit(o)}) ON CONFLICT DO NOTHING`);
+  console.log(`"${id}" now allows ${o}.`);
+}
+
+async function addStaff(target: Target, id: string, values: Options): Promise<void> {
+  const e = email(values.email);
+  const name = displayName(values.name, "the person's name");
+  const r = role(values.role);
+  const p = await password(values.password);
+  await requireSite(target, id);
+  const hash = await hashPassword(p);
+  await execute(
+    target,
+    `INSERT INTO staff (site_id, id, email, name, role, password_hash, created_at)
+       VALUES (${lit(id)}, ${lit(crypto.randomUUID())}, ${lit(e)}, ${lit(name)}, ${lit(r)}, ${lit(hash)}, ${Date.now()})`,
+  ).catch((err: unknown) =>
+    explain(err, { 'UNIQUE constraint failed: staff.email': `${e} already has a Samen console account (emails are unique over all sites).` }),
+  );
+  console.log(`Added ${name} <${e}> as ${r} of "${id}". They sign in at /console.`);
+}
+
+const options = {
+  name: { type: 'string' },
+  language: { type: 'string' },
+  origin: { type: 'string', multiple: true },
+  email: { type: 'string' },
+  role: { type: 'string' },
+  password: { type: 'string' },
+  remote: { type: 'boolean' },
+  'persist-to': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Options = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>['values'];
+
+export async function main(argv: string[]): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n\n${USAGE}`);
+  }
+  const { values, positionals } = parsed;
+  const [group, command, ...rest] = positionals;
+  if (values.help || !group) {
+    console.log(USAGE);
+    return;
+  }
+  if (values.remote && values['persist-to']) throw new UsageError('--persist-to is for the local database; leave it out with --remote.');
+  const target: Target = { remote: values.remote ?? false, persistTo: values['persist-to'] };
+  if (group !== 'site') throw new UsageError(`Unknown command "${group}".\n\n${USAGE}`);
+
+  const expectArgs = (n: number) => {
+    if (rest.length > n) throw new UsageError(`Unexpected argument "${rest[n]}".\n\n${USAGE}`);
+  };
+  switch (command) {
+    case 'create':
+      expectArgs(1);
+      return createSite(target, siteId(rest[0]), values);
+    case 'list':
+      expectArgs(0);
+      return listSites(target);
+    case 'rotate-secret':
+      expectArgs(1);
+      return rotateSecret(target, siteId(rest[0]));
+    case 'add-origin':
+      expectArgs(2);
+      return addOrigin(target, siteId(rest[0]), rest[1]);
+    case 'add-staff':
+      expectArgs(1);
+      return addStaff(target, siteId(rest[0]), values);
+    default:
+      throw new UsageError(`Unknown command "site ${command ?? ''}".\n\n${USAGE}`);
+  }
+}
+
+if (import.meta.main) {
+  try {
+    await main(process.argv.slice(2));
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof DatabaseError) {
+      console.error(`samen: ${err.message}`);
+    } else {
+      console.error('samen: unexpected error', err);
+    }
+    process.exitCode = 1;
+  }
+}

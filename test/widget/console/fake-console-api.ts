@@ -1,0 +1,215 @@
+/**
+ * An in-memory stand-in for the console API, for component tests: one site, accounts with
+ * passwords, questions, staff, settings and shoppers. Every call is recorded; any method can be
+ * told to fail with a {@link ConsoleApiError} (what the real client throws), and calls can be
+ * held to observe pending states.
+ */
+import {
+  ConsoleApiError,
+  type ConsoleApi,
+  type ConsoleQuestion,
+  type ConsoleQuestionPage,
+  type ConsoleSession,
+  type ConsoleSiteSettings,
+  type ConsoleStaffMember,
+  type EraseMode,
+  type NewStaffInput,
+  type ShopperExport,
+  type StaffRole,
+} from '../../../widget/src/console/api.ts';
+
+type Method = keyof ConsoleApi;
+
+export const PAGE_SIZE = 20;
+
+export const apiError = (status: number, code: string, retryAfter: number | null = null): ConsoleApiError =>
+  new ConsoleApiError(status, code, `Failed: ${code}`, retryAfter);
+
+export class FakeConsoleApi implements ConsoleApi {
+  readonly calls: { method: Method; args: unknown[] }[] = [];
+  /** Who is signed in; null: nobody. */
+  signedIn: ConsoleSession | null = null;
+  accounts = new Map<string, { password: string; session: ConsoleSession }>();
+  questionList: ConsoleQuestion[] = [];
+  staffList: ConsoleStaffMember[] = [];
+  settings: ConsoleSiteSettings = {
+    id: 'noordkust',
+    name: 'Noordkust Outdoor',
+    defaultLanguage: 'en',
+    origins: ['https://shop.example'],
+    eraseMode: 'anonymise',
+    hasTokenSecret: false,
+  };
+  shoppers = new Map<string, ShopperExport>();
+  private failures = new Map<Method, ConsoleApiError>();
+  private holds = new Map<Method, Promise<void>>();
+  private secrets = 0;
+
+  /** An account that can sign in; returns the session it gets. */
+  addAccount(role: StaffRole, name = role === 'owner' ? 'Olga Owner' : 'Arjen Agent', password = 'correct-password'): ConsoleSession {
+    const email = `${role}@shop.example`;
+    const session: ConsoleSession = { staff: { id: `staff-${role}`, name, email, role }, site: { id: this.settings.id, name: this.settings.name } };
+    this.accounts.set(email, { password, session });
+    return session;
+  }
+
+  /** Starts already signed in as `role`. */
+  signedInAs(role: StaffRole, name?: string): this {
+    this.signedIn = this.addAccount(role, name);
+    return this;
+  }
+
+  addQuestion(overrides: Partial<ConsoleQuestion> = {}): ConsoleQuestion {
+    const q: ConsoleQuestion = {
+      id: crypto.randomUUID(),
+      productId: 'nk-storm-jacket',
+      body: 'Does the hood fit over a helmet?',
+      answerCount: 0,
+      createdAt: Date.now() - this.questionList.length * 60e3,
+      authorName: null,
+      authorRole: null,
+      authorSub: null,
+      formerMember: false,
+      ...overrides,
+    };
+    this.questionList.push(q);
+    return q;
+  }
+
+  fail(method: Method, error: ConsoleApiError): this {
+    this.failures.set(method, error);
+    return this;
+  }
+
+  succeed(method?: Method): this {
+    if (method) this.failures.delete(method);
+    else this.failures.clear();
+    return this;
+  }
+
+  /** Holds calls of `method` until the returned function is called. */
+  hold(method: Method): () => void {
+    let release = () => {};
+    this.holds.set(method, new Promise<void>((r) => (release = r)));
+    return () => {
+      this.holds.delete(method);
+      release();
+    };
+  }
+
+  callsTo(method: Method): unknown[][] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args);
+  }
+
+  private async enter(method: Method, args: unknown[], needs: 'none' | 'staff' | 'owner' = 'staff'): Promise<void> {
+    this.calls.push({ method, args });
+    await this.holds.get(method);
+    const failure = this.failures.get(method);
+    if (failure) throw failure;
+    if (needs !== 'none' && !this.signedIn) throw apiError(401, 'not_signed_in');
+    if (needs === 'owner' && this.signedIn?.staff.role !== 'owner') throw apiError(403, 'forbidden');
+  }
+
+  async session(): Promise<ConsoleSession> {
+    await this.enter('session', []);
+    return this.signedIn!;
+  }
+
+  async signIn(email: string, password: string): Promise<ConsoleSession> {
+    await this.enter('signIn', [email, password], 'none');
+    const account = this.accounts.get(email.toLowerCase());
+    if (!account || account.password !== password) throw apiError(401, 'invalid_credentials');
+    this.signedIn = account.session;
+    return account.session;
+  }
+
+  async signOut(): Promise<void> {
+    await this.enter('signOut', [], 'none');
+    this.signedIn = null;
+  }
+
+  async questions(cursor: string | null): Promise<ConsoleQuestionPage> {
+    await this.enter('questions', [cursor]);
+    const sorted = [...this.questionList].sort((a, b) => b.createdAt - a.createdAt);
+    const start = cursor ? Number(cursor) : 0;
+    const questions = sorted.slice(start, start + PAGE_SIZE);
+    return { questions, nextCursor: start + PAGE_SIZE < sorted.length ? String(start + PAGE_SIZE) : null };
+  }
+
+  async staff(): Promise<ConsoleStaffMember[]> {
+    await this.enter('staff', [], 'owner');
+    return [...this.staffList];
+  }
+
+  async addStaff(input: NewStaffInput): Promise<ConsoleStaffMember> {
+    await this.enter('addStaff', [input], 'owner');
+    if (this.staffList.some((s) => s.email === input.email.toLowerCase())) throw apiError(409, 'email_taken');
+    const member: ConsoleStaffMember = {
+      id: crypto.randomUUID(),
+      email: input.email.toLowerCase(),
+      name: input.name,
+      role: input.role,
+      createdAt: Date.now(),
+      lockedUntil: null,
+    };
+    this.staffList.push(member);
+    return member;
+  }
+
+  async site(): Promise<ConsoleSiteSettings> {
+    await this.enter('site', [], 'owner');
+    return { ...this.settings, origins: [...this.settings.origins] };
+  }
+
+  async addOrigin(origin: string): Promise<ConsoleSiteSettings> {
+    await this.enter('addOrigin', [origin], 'owner');
+    if (!/^https?:\/\/[a-z0-9.-]+(:\d+)?$/.test(origin)) throw apiError(400, 'invalid_input');
+    if (!this.settings.origins.includes(origin)) this.settings.origins = [...this.settings.origins, origin].sort();
+    return this.site();
+  }
+
+  async removeOrigin(origin: string): Promise<ConsoleSiteSettings> {
+    await this.enter('removeOrigin', [origin], 'owner');
+    if (!this.settings.origins.includes(origin)) throw apiError(404, 'origin_not_found');
+    this.settings.origins = this.settings.origins.filter((o) => o !== origin);
+    return this.site();
+  }
+
+  async setEraseMode(mode: EraseMode): Promise<ConsoleSiteSettings> {
+    await this.enter('setEraseMode', [mode], 'owner');
+    this.settings.eraseMode = mode;
+    return this.site();
+  }
+
+  async rotateSecret(): Promise<string> {
+    await this.enter('rotateSecret', [], 'owner');
+    this.settings.hasTokenSecret = true;
+    return `secret-${++this.secrets}-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789`;
+  }
+
+  async exportShopper(sub: string): Promise<ShopperExport> {
+    await this.enter('exportShopper', [sub], 'owner');
+    const data = this.shoppers.get(sub);
+    if (!data) throw apiError(404, 'shopper_not_found');
+    return data;
+  }
+
+  async eraseShopper(sub: string): Promise<{ erased: true; mode: EraseMode }> {
+    await this.enter('eraseShopper', [sub], 'owner');
+    if (!this.shoppers.delete(sub)) throw apiError(404, 'shopper_not_found');
+    return { erased: true, mode: this.settings.eraseMode };
+  }
+
+  /** A shopper the site holds data about. */
+  addShopper(sub: string): ShopperExport {
+    const data: ShopperExport = {
+      exportedAt: Date.now(),
+      site: this.settings.id,
+      member: { sub, name: 'Anna de Vries', email: 'anna@example.com', role: 'shopper', firstSeenAt: 1, lastSeenAt: 2 },
+      questions: [],
+      answers: [],
+    };
+    this.shoppers.set(sub, data);
+    return data;
+  }
+}

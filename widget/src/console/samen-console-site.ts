@@ -1,0 +1,295 @@
+import { LitElement, html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { define } from '../internal/define.ts';
+import { emitInternal } from '../internal/events.ts';
+import { controls, tokens } from '../styles/shared.ts';
+import { consoleStyles } from './styles.ts';
+import { isSignedOut, type ConsoleApi, type ConsoleSiteSettings, type EraseMode } from './api.ts';
+import { consoleErrorText, en, type ConsoleStrings } from './i18n/index.ts';
+
+type Part = 'origins' | 'erase' | 'secret';
+
+/**
+ * "Site" (owners): allowed origins, what erasing a shopper does, and the token signing secret
+ * (a new one is shown once, right after rotating).
+ *
+ * @fires session-ended - (internal) when the API says the session is gone
+ */
+export class SamenConsoleSite extends LitElement {
+  static override properties = {
+    api: { attribute: false },
+    t: { attribute: false },
+    _site: { state: true },
+    _status: { state: true },
+    _origin: { state: true },
+    _eraseMode: { state: true },
+    _confirmRotate: { state: true },
+    _secret: { state: true },
+    _busy: { state: true },
+    _error: { state: true },
+    _announcement: { state: true },
+  };
+
+  static override styles = [tokens, controls, consoleStyles];
+
+  declare api: ConsoleApi;
+  declare t: ConsoleStrings;
+  declare private _site: ConsoleSiteSettings | null;
+  declare private _status: 'loading' | 'ready' | 'error';
+  declare private _origin: string;
+  declare private _eraseMode: EraseMode;
+  declare private _confirmRotate: boolean;
+  declare private _secret: string;
+  declare private _busy: boolean;
+  declare private _error: { part: Part; message: string } | null;
+  declare private _announcement: { part: Part; message: string } | null;
+  private _loading?: AbortController;
+
+  constructor() {
+    super();
+    this.t = en;
+    this._site = null;
+    this._status = 'loading';
+    this._origin = '';
+    this._eraseMode = 'anonymise';
+    this._confirmRotate = false;
+    this._secret = '';
+    this._busy = false;
+    this._error = null;
+    this._announcement = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.api) void this._load();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._loading?.abort();
+    // A shown secret must not survive leaving the view.
+    this._secret = '';
+  }
+
+  private async _load(): Promise<void> {
+    this._loading?.abort();
+    const ctrl = (this._loading = new AbortController());
+    this._status = 'loading';
+    try {
+      this._show(await this.api.site(ctrl.signal));
+      this._status = 'ready';
+    } catch (err) {
+      if (ctrl.signal.aborted) return;
+      if (isSignedOut(err)) emitInternal(this, 'session-ended');
+      else this._status = 'error';
+    }
+  }
+
+  private _show(site: ConsoleSiteSettings): void {
+    this._site = site;
+    this._eraseMode = site.eraseMode;
+  }
+
+  /** Runs one change; its outcome is announced in the part of the page it belongs to. */
+  private async _run(part: Part, work: () => Promise<string>, errorField?: 'invalid_origin'): Promise<boolean> {
+    if (this._busy) return false;
+    this._busy = true;
+    this._error = null;
+    this._announcement = null;
+    try {
+      this._announcement = { part, message: await work() };
+      return true;
+    } catch (err) {
+      if (isSignedOut(err)) emitInternal(this, 'session-ended');
+      else this._error = { part, message: consoleErrorText(this.t, err, errorField) };
+      return false;
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private async _addOrigin(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    const origin = this._origin.trim();
+    const done = await this._run(
+      'origins',
+      async () => {
+        this._show(await this.api.addOrigin(origin));
+        return this.t.originAdded(origin);
+      },
+      'invalid_origin',
+    );
+    if (done) this._origin = '';
+    else this.renderRoot.querySelector<HTMLInputElement>('#origin')?.focus();
+  }
+
+  private async _removeOrigin(origin: string): Promise<void> {
+    await this._run('origins', async () => {
+      this._show(await this.api.removeOrigin(origin));
+      return this.t.originRemoved(origin);
+    });
+    this.renderRoot.querySelector<HTMLInputElement>('#origin')?.focus();
+  }
+
+  private async _saveEraseMode(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    await this._run('erase', async () => {
+      this._show(await this.api.setEraseMode(this._eraseMode));
+      return this.t.eraseModeSaved;
+    });
+  }
+
+  private async _rotate(): Promise<void> {
+    const done = await this._run('secret', async () => {
+      this._secret = await this.api.rotateSecret();
+      if (this._site) this._site = { ...this._site, hasTokenSecret: true };
+      return '';
+    });
+    this._confirmRotate = false;
+    await this.updateComplete;
+    if (done) this.renderRoot.querySelector<HTMLInputElement>('#new-secret')?.select();
+  }
+
+  private async _askRotate(): Promise<void> {
+    this._confirmRotate = true;
+    this._secret = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('#confirm-rotate')?.focus();
+  }
+
+  private async _cancelRotate(): Promise<void> {
+    this._confirmRotate = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('#rotate')?.focus();
+  }
+
+  private _feedback(part: Part, id: string) {
+    const error = this._error?.part === part ? this._error.message : '';
+    const note = this._announcement?.part === part ? this._announcement.message : '';
+    return html`${error ? html`<p class="error" id=${id} role="alert">${error}</p>` : nothing}
+      <p class="status" role="status">${note}</p>`;
+  }
+
+  private _renderOrigins(site: ConsoleSiteSettings) {
+    const t = this.t;
+    const invalid = this._error?.part === 'origins';
+    return html`<section aria-labelledby="origins-heading">
+      <h3 id="origins-heading">${t.originsHeading}</h3>
+      <p class="state">${t.originsIntro}</p>
+      ${site.origins.length
+        ? html`<ul class="plain" aria-labelledby="origins-heading">
+            ${repeat(
+              site.origins,
+              (o) => o,
+              (o) => html`<li class="actions">
+                <code>${o}</code>
+                <button type="button" aria-label=${t.removeOrigin(o)} ?disabled=${this._busy} @click=${() => void this._removeOrigin(o)}>
+                  ${t.remove}
+                </button>
+              </li>`,
+            )}
+          </ul>`
+        : html`<p>${t.noOrigins}</p>`}
+      <form novalidate @submit=${this._addOrigin}>
+        <div>
+          <label for="origin">${t.origin}</label>
+          <input
+            id="origin"
+            inputmode="url"
+            autocomplete="off"
+            spellcheck="false"
+            placeholder="https://shop.example"
+            aria-invalid=${invalid ? 'true' : 'false'}
+            aria-describedby=${invalid ? 'origin-error origin-hint' : 'origin-hint'}
+            .value=${this._origin}
+            @input=${(e: InputEvent) => (this._origin = (e.target as HTMLInputElement).value)}
+          />
+          <p class="hint" id="origin-hint">${t.originHint}</p>
+        </div>
+        <div class="actions"><button type="submit" class="primary" ?disabled=${this._busy}>${t.addOrigin}</button></div>
+      </form>
+      ${this._feedback('origins', 'origin-error')}
+    </section>`;
+  }
+
+  private _renderEraseMode() {
+    const t = this.t;
+    const option = (mode: EraseMode, label: string) =>
+      html`<label>
+        <input
+          type="radio"
+          name="erase-mode"
+          value=${mode}
+          .checked=${this._eraseMode === mode}
+          @change=${() => (this._eraseMode = mode)}
+        />
+        ${label}
+      </label>`;
+    return html`<section aria-labelledby="erase-heading">
+      <h3 id="erase-heading">${t.eraseModeHeading}</h3>
+      <form @submit=${this._saveEraseMode}>
+        <fieldset>
+          <legend>${t.eraseModeHeading}</legend>
+          ${option('anonymise', t.eraseAnonymise)} ${option('delete', t.eraseDelete)}
+        </fieldset>
+        <div class="actions"><button type="submit" ?disabled=${this._busy}>${t.saveEraseMode}</button></div>
+      </form>
+      ${this._feedback('erase', 'erase-error')}
+    </section>`;
+  }
+
+  private _renderSecret(site: ConsoleSiteSettings) {
+    const t = this.t;
+    return html`<section aria-labelledby="secret-heading">
+      <h3 id="secret-heading">${t.secretHeading}</h3>
+      <p class="state">${t.secretIntro}</p>
+      <p>${site.hasTokenSecret ? t.secretSet : t.secretMissing}</p>
+      ${this._confirmRotate
+        ? html`<div class="confirm" role="group" aria-labelledby="rotate-warning">
+            <p id="rotate-warning">${t.rotateWarning}</p>
+            <div class="actions">
+              <button type="button" id="confirm-rotate" class="danger" ?disabled=${this._busy} @click=${() => void this._rotate()}>
+                ${t.confirmRotate}
+              </button>
+              <button type="button" @click=${() => void this._cancelRotate()}>${t.cancel}</button>
+            </div>
+          </div>`
+        : html`<button type="button" id="rotate" @click=${() => void this._askRotate()}>
+            ${site.hasTokenSecret ? t.rotateSecret : t.createSecret}
+          </button>`}
+      ${this._secret
+        ? html`<div>
+            <label for="new-secret">${t.newSecret}</label>
+            <input id="new-secret" class="secret" readonly .value=${this._secret} aria-describedby="new-secret-hint" />
+            <p class="hint" id="new-secret-hint">${t.newSecretHint}</p>
+          </div>`
+        : nothing}
+      ${this._feedback('secret', 'secret-error')}
+    </section>`;
+  }
+
+  protected override render() {
+    const t = this.t;
+    const site = this._site;
+    let body;
+    if (this._status === 'loading') body = html`<p class="state" role="status">${t.loading}</p>`;
+    else if (this._status === 'error' || !site) {
+      body = html`<div role="alert">
+        <p>${t.siteError}</p>
+        <button type="button" @click=${() => void this._load()}>${t.retry}</button>
+      </div>`;
+    } else body = html`${this._renderOrigins(site)} ${this._renderEraseMode()} ${this._renderSecret(site)}`;
+    return html`<section aria-labelledby="site-heading">
+      <h2 id="site-heading" tabindex="-1">${t.siteTab}${site ? html`: ${site.name}` : nothing}</h2>
+      ${body}
+    </section>`;
+  }
+}
+
+define('samen-console-site', SamenConsoleSite);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'samen-console-site': SamenConsoleSite;
+  }
+}
