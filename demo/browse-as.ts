@@ -17,7 +17,11 @@ const personas = [
 
 const samen = (): SamenGlobal | undefined => (window as typeof window & { samen?: SamenGlobal }).samen;
 
+// Only the latest choice counts: a slower answer for an earlier choice must not win.
+let latest = 0;
+
 async function browseAs(persona: string, status: HTMLElement): Promise<void> {
+  const request = ++latest;
   sessionStorage.setItem(STORAGE_KEY, persona);
   if (persona === 'guest') {
     samen()?.identify(null);
@@ -32,10 +36,12 @@ async function browseAs(persona: string, status: HTMLElement): Promise<void> {
       body: JSON.stringify({ persona }),
     });
     const body = (await res.json()) as { token?: string; name?: string };
+    if (request !== latest) return;
     if (!res.ok || !body.token) throw new Error(`status ${res.status}`);
     samen()?.identify(body.token);
     status.textContent = `Signed in as ${body.name ?? persona}`;
   } catch {
+    if (request !== latest) return;
     status.textContent = 'Could not sign in; browsing as a guest.';
     samen()?.identify(null);
   }

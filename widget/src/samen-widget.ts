@@ -113,6 +113,7 @@ export class SamenWidget extends LitElement {
   declare private _t: Strings;
   declare private _language: Language;
   private _starting?: AbortController;
+  private _usedToken: string | null = null;
 
   constructor() {
     super();
@@ -162,7 +163,13 @@ export class SamenWidget extends LitElement {
     this._language = pickLanguage(this.lang, document.documentElement.lang, site.defaultLanguage);
     this._t = await loadStrings(this._language);
     await this._identify(ctrl.signal);
+    // A token handed over while we were starting: use it now.
+    if (this._currentToken() !== this._usedToken) await this._identify(ctrl.signal);
     if (!ctrl.signal.aborted) this._status = 'ready';
+  }
+
+  private _currentToken(): string | null {
+    return this.token || config?.token || null;
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
@@ -176,7 +183,8 @@ export class SamenWidget extends LitElement {
   private async _identify(signal?: AbortSignal): Promise<void> {
     const api = this.api;
     if (!api) return;
-    const token = this.token || config?.token || null;
+    const token = this._currentToken();
+    this._usedToken = token;
     api.setToken(token);
     this._notice = '';
     try {

@@ -1,0 +1,214 @@
+/**
+ * Votes, "did not help" feedback, reports and the moderation log. Every statement is scoped by
+ * site_id; counters are changed in the same transaction as the rows they count.
+ */
+
+export type TargetType = 'question' | 'answer';
+export type ReportReason = 'spam' | 'offensive' | 'off_topic' | 'personal_data';
+export type ModerationAction = 'held' | 'hidden' | 'masked' | 'approved' | 'removed' | 'restored';
+
+/** Adds or removes a helpful vote; returns whether the voter now finds it helpful, and the new count. */
+export async function toggleHelpful(
+  db: D1Database,
+  siteId: string,
+  answerId: string,
+  voter: string,
+  helpful: boolean,
+  now: number,
+): Promise<{ helpful: boolean; helpfulCount: number }> {
+  const change = helpful
+    ? db
+        .prepare('INSERT INTO answer_votes (site_id, answer_id, voter, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
+        .bind(siteId, answerId, voter, now)
+    : db.prepare('DELETE FROM answer_votes WHERE site_id = ? AND answer_id = ? AND voter = ?').bind(siteId, answerId, voter);
+  const [, , count] = await db.batch<{ helpful_count: number }>([
+    change,
+    // Recount rather than increment, so a repeated click can never drift the number.
+    db
+      .prepare(
+        `UPDATE answers SET helpful_count = (SELECT count(*) FROM answer_votes v WHERE v.site_id = answers.site_id AND v.answer_id = answers.id)
+          WHERE site_id = ? AND id = ?`,
+      )
+      .bind(siteId, answerId),
+    db.prepare('SELECT helpful_count FROM answers WHERE site_id = ? AND id = ?').bind(siteId, answerId),
+  ]);
+  return { helpful, helpfulCount: count?.results[0]?.helpful_count ?? 0 };
+}
+
+/** The answer ids (of the given ones) this voter marked helpful. */
+export async function votedHelpful(db: D1Database, siteId: string, voter: string, answerIds: string[]): Promise<Set<string>> {
+  if (!answerIds.length) return new Set();
+  const { results } = await db
+    .prepare(
+      `SELECT answer_id FROM answer_votes WHERE site_id = ? AND voter = ? AND answer_id IN (SELECT value FROM json_each(?))`,
+    )
+    .bind(siteId, voter, JSON.stringify(answerIds))
+    .all<{ answer_id: string }>();
+  return new Set(results.map((r) => r.answer_id));
+}
+
+export async function recordNotHelpful(
+  db: D1Database,
+  siteId: string,
+  f: { answerId: string; questionId: string; voter: string },
+  now: number,
+): Promise<void> {
+  await db
+    .prepare(
+      'INSERT INTO answer_feedback (site_id, answer_id, question_id, voter, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+    )
+    .bind(siteId, f.answerId, f.questionId, f.voter, now)
+    .run();
+}
+
+export async function notHelpedAnswers(db: D1Database, siteId: string, questionId: string): Promise<Set<string>> {
+  const { results } = await db
+    .prepare('SELECT answer_id FROM answer_feedback WHERE site_id = ? AND question_id = ?')
+    .bind(siteId, questionId)
+    .all<{ answer_id: string }>();
+  return new Set(results.map((r) => r.answer_id));
+}
+
+export async function setAcceptedAnswer(db: D1Database, siteId: string, questionId: string, answerId: string | null): Promise<void> {
+  await db
+    .prepare('UPDATE questions SET accepted_answer_id = ? WHERE site_id = ? AND id = ?')
+    .bind(answerId, siteId, questionId)
+    .run();
+}
+
+const table = (t: TargetType) => (t === 'question' ? 'questions' : 'answers');
+
+export function logModerationStatement(
+  db: D1Database,
+  siteId: string,
+  e: { targetType: TargetType; targetId: string; action: ModerationAction; actor: string; reason: string },
+  now: number,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO moderation_log (site_id, id, target_type, target_id, action, actor, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(siteId, crypto.randomUUID(), e.targetType, e.targetId, e.action, e.actor, e.reason, now);
+}
+
+/**
+ * Files one report per reporter; when the count reaches the site's threshold the item is hidden
+ * pending review, with an audit row. Returns whether this report was new and whether the item is now hidden.
+ */
+export async function fileReport(
+  db: D1Database,
+  siteId: string,
+  r: { targetType: TargetType; targetId: string; reporter: string; reason: ReportReason },
+  threshold: number,
+  now: number,
+): Promise<{ counted: boolean; hidden: boolean }> {
+  const t = table(r.targetType);
+  const results = await db.batch<{ report_count: number; status: string; changes?: number }>([
+    db
+      .prepare(
+        'INSERT INTO reports (site_id, target_type, target_id, reporter, reason, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      )
+      .bind(siteId, r.targetType, r.targetId, r.reporter, r.reason, now),
+    db
+      .prepare(
+        `UPDATE ${t} SET report_count = (SELECT count(*) FROM reports x WHERE x.site_id = ${t}.site_id AND x.target_type = ? AND x.target_id = ${t}.id)
+          WHERE site_id = ? AND id = ?`,
+      )
+      .bind(r.targetType, siteId, r.targetId),
+    db
+      .prepare(
+        `INSERT INTO moderation_log (site_id, id, target_type, target_id, action, actor, reason, created_at)
+         SELECT ?, ?, ?, ?, 'hidden', 'system', 'reported by ' || report_count || ' shoppers', ?
+           FROM ${t} WHERE site_id = ? AND id = ? AND status = 'published' AND report_count >= ?`,
+      )
+      .bind(siteId, crypto.randomUUID(), r.targetType, r.targetId, now, siteId, r.targetId, threshold),
+    db
+      .prepare(`UPDATE ${t} SET status = 'hidden' WHERE site_id = ? AND id = ? AND status = 'published' AND report_count >= ?`)
+      .bind(siteId, r.targetId, threshold),
+    db.prepare(`SELECT report_count, status FROM ${t} WHERE site_id = ? AND id = ?`).bind(siteId, r.targetId),
+  ]);
+  const counted = (results[0]?.meta.changes ?? 0) > 0;
+  return { counted, hidden: results[4]?.results[0]?.status === 'hidden' };
+}
+
+/** Staff decisions on a held, hidden or removed item, always with an audit row. */
+export async function moderate(
+  db: D1Database,
+  siteId: string,
+  m: { targetType: TargetType; targetId: string; action: 'approved' | 'removed' | 'restored'; actor: string; reason: string },
+  now: number,
+): Promise<boolean> {
+  const status = m.action === 'removed' ? 'removed' : 'published';
+  const t = table(m.targetType);
+  const [update] = await db.batch([
+    db.prepare(`UPDATE ${t} SET status = ?, report_count = CASE WHEN ? = 'published' THEN 0 ELSE report_count END WHERE site_id = ? AND id = ?`).bind(status, status, siteId, m.targetId),
+    logModerationStatement(db, siteId, m, now),
+  ]);
+  return (update?.meta.changes ?? 0) > 0;
+}
+
+export interface ModerationItem {
+  targetType: TargetType;
+  id: string;
+  questionId: string;
+  productId: string;
+  body: string;
+  authorName: string | null;
+  status: 'held' | 'hidden' | 'removed';
+  reportCount: number;
+  createdAt: number;
+  lastReason: string | null;
+}
+
+/** The console's moderation queue: everything not published, newest first. */
+export async function listModerationQueue(db: D1Database, siteId: string, limit: number): Promise<ModerationItem[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM (
+         SELECT 'question' AS target_type, q.id, q.id AS question_id, q.product_id, q.body, q.author_name, q.status, q.report_count, q.created_at,
+                (SELECT reason FROM moderation_log l WHERE l.site_id = q.site_id AND l.target_type = 'question' AND l.target_id = q.id ORDER BY created_at DESC LIMIT 1) AS last_reason
+           FROM questions q WHERE q.site_id = ?1 AND q.status <> 'published'
+         UNION ALL
+         SELECT 'answer', a.id, a.question_id, q.product_id, a.body, a.author_name, a.status, a.report_count, a.created_at,
+                (SELECT reason FROM moderation_log l WHERE l.site_id = a.site_id AND l.target_type = 'answer' AND l.target_id = a.id ORDER BY created_at DESC LIMIT 1)
+           FROM answers a JOIN questions q ON q.site_id = a.site_id AND q.id = a.question_id
+          WHERE a.site_id = ?1 AND a.status <> 'published'
+       ) ORDER BY created_at DESC LIMIT ?2`,
+    )
+    .bind(siteId, limit)
+    .all<{
+      target_type: TargetType;
+      id: string;
+      question_id: string;
+      product_id: string;
+      body: string;
+      author_name: string | null;
+      status: ModerationItem['status'];
+      report_count: number;
+      created_at: number;
+      last_reason: string | null;
+    }>();
+  return results.map((r) => ({
+    targetType: r.target_type,
+    id: r.id,
+    questionId: r.question_id,
+    productId: r.product_id,
+    body: r.body,
+    authorName: r.author_name,
+    status: r.status,
+    reportCount: r.report_count,
+    createdAt: r.created_at,
+    lastReason: r.last_reason,
+  }));
+}
+
+/** Adds one to a deflection funnel counter for a product and day. */
+export async function countDeflectionEvent(db: D1Database, siteId: string, productId: string, kind: string, now: number): Promise<void> {
+  await db
+    .prepare(
+      `INSERT INTO deflection_events (site_id, product_id, day, kind, count) VALUES (?, ?, ?, ?, 1)
+       ON CONFLICT (site_id, product_id, day, kind) DO UPDATE SET count = count + 1`,
+    )
+    .bind(siteId, productId, Math.floor(now / 86_400_000), kind)
+    .run();
+}
