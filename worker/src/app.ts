@@ -7,6 +7,11 @@ import { siteRoutes } from './routes/sites.ts';
 import { questionRoutes } from './routes/questions.ts';
 import { meRoutes } from './routes/me.ts';
 import { demoRoutes } from './routes/demo.ts';
+import { answerRoutes } from './routes/answers.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { searchRoutes } from './routes/search.ts';
+import { expertRoutes } from './routes/expert.ts';
+import { seoRoutes } from './routes/seo.ts';
 import { consoleRoutes } from './routes/console.ts';
 
 const SITE_BASE = '/api/v1/sites/:site';
@@ -18,6 +23,11 @@ export const app = new Hono<AppEnv>()
   .route(SITE_BASE, questionRoutes)
   .route(SITE_BASE, meRoutes)
   .route(SITE_BASE, demoRoutes)
+  .route(SITE_BASE, answerRoutes)
+  .route(SITE_BASE, reportRoutes)
+  .route(SITE_BASE, searchRoutes)
+  .route(SITE_BASE, expertRoutes)
+  .route(SITE_BASE, seoRoutes)
   .route('/api/v1/console', consoleRoutes);
 
 app.onError(onError);

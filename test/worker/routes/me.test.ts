@@ -194,8 +194,8 @@ describe('what each role sees', () => {
       shopper: { token: anna },
       expert: { token: eva },
     };
-    const questionKeys = ['answerCount', 'authorName', 'authorRole', 'body', 'createdAt', 'formerMember', 'id', 'mine', 'productId'];
-    const answerKeys = ['authorName', 'authorRole', 'body', 'createdAt', 'formerMember', 'id', 'mine', 'questionId'];
+    const questionKeys = ['acceptedAnswerId', 'answerCount', 'authorName', 'authorRole', 'body', 'createdAt', 'formerMember', 'id', 'mine', 'productId'];
+    const answerKeys = ['accepted', 'authorName', 'authorRole', 'body', 'createdAt', 'didNotHelp', 'formerMember', 'helpfulCount', 'id', 'mine', 'questionId', 'votedHelpful'];
     for (const [role, who] of Object.entries(roles)) {
       const list = await (await call(site, `/products/${product}/questions`, who)).json<{ questions: Record<string, unknown>[] }>();
       const answers = await (await call(site, `/questions/${q.question.id}/answers`, who)).json<{ answers: Record<string, unknown>[] }>();

@@ -48,7 +48,11 @@ async function expectError(res: Response, status: number, code: string): Promise
 /** What a stranger (no token, no visitor id) sees of a stored post: no ids of its author, never `mine`. */
 function seenByStranger<T extends QuestionRow | AnswerRow>(row: T) {
   const { siteId: _site, authorSub: _sub, authorVisitor: _visitor, authorErased, ...shown } = row;
-  return { ...shown, formerMember: authorErased, mine: false };
+  const community =
+    'questionId' in row
+      ? { helpfulCount: 0, votedHelpful: false, accepted: false, didNotHelp: false }
+      : { acceptedAnswerId: null };
+  return { ...shown, ...community, formerMember: authorErased, mine: false };
 }
 
 /** `count` questions on one product, their createdAt spread so some share a millisecond. */
@@ -208,6 +212,7 @@ describe('POST /products/:product/questions', () => {
       formerMember: false,
       mine: false,
       answerCount: 0,
+      acceptedAnswerId: null,
       createdAt: expect.any(Number),
     });
     expect(question.createdAt).toBeGreaterThanOrEqual(before);
@@ -371,6 +376,10 @@ describe('answers', () => {
       authorRole: null,
       formerMember: false,
       mine: false,
+      helpfulCount: 0,
+      votedHelpful: false,
+      accepted: false,
+      didNotHelp: false,
       createdAt: expect.any(Number),
     });
     expect((await postJson(answersPath(site.id, question.id), { text: 'No' })).status).toBe(201);

@@ -5,11 +5,15 @@ interface StoredAuthor extends Authorship {
   authorErased: boolean;
 }
 
+export type PostStatus = 'published' | 'held' | 'hidden' | 'removed';
+
 export interface StoredQuestion extends StoredAuthor {
   id: string;
   productId: string;
   body: string;
   answerCount: number;
+  acceptedAnswerId: string | null;
+  status: PostStatus;
   createdAt: number;
 }
 
@@ -17,6 +21,8 @@ export interface StoredAnswer extends StoredAuthor {
   id: string;
   questionId: string;
   body: string;
+  helpfulCount: number;
+  status: PostStatus;
   createdAt: number;
 }
 
@@ -33,6 +39,8 @@ interface QuestionRow extends AuthorColumns {
   product_id: string;
   body: string;
   answer_count: number;
+  accepted_answer_id: string | null;
+  status: PostStatus;
   created_at: number;
 }
 
@@ -40,12 +48,17 @@ interface AnswerRow extends AuthorColumns {
   id: string;
   question_id: string;
   body: string;
+  helpful_count: number;
+  status: PostStatus;
   created_at: number;
 }
 
 const AUTHOR_COLS = 'author_name, author_sub, author_visitor, author_role, author_erased';
-const QUESTION_COLS = `id, product_id, body, answer_count, created_at, ${AUTHOR_COLS}`;
-const ANSWER_COLS = `id, question_id, body, created_at, ${AUTHOR_COLS}`;
+const QUESTION_COLS = `id, product_id, body, answer_count, accepted_answer_id, status, created_at, ${AUTHOR_COLS}`;
+const ANSWER_COLS = `id, question_id, body, helpful_count, status, created_at, ${AUTHOR_COLS}`;
+/** Trusted first: the accepted answer, then experts, then the most helpful, then the oldest. */
+const ANSWER_ORDER = `(id = (SELECT accepted_answer_id FROM questions q WHERE q.site_id = answers.site_id AND q.id = answers.question_id)) DESC,
+  (author_role = 'expert') DESC, helpful_count DESC, created_at ASC, id ASC`;
 
 const toAuthor = (r: AuthorColumns): StoredAuthor => ({
   authorName: r.author_name,
@@ -60,6 +73,8 @@ const toQuestion = (r: QuestionRow): StoredQuestion => ({
   productId: r.product_id,
   body: r.body,
   answerCount: r.answer_count,
+  acceptedAnswerId: r.accepted_answer_id,
+  status: r.status,
   createdAt: r.created_at,
   ...toAuthor(r),
 });
@@ -68,6 +83,8 @@ const toAnswer = (r: AnswerRow): StoredAnswer => ({
   id: r.id,
   questionId: r.question_id,
   body: r.body,
+  helpfulCount: r.helpful_count,
+  status: r.status,
   createdAt: r.created_at,
   ...toAuthor(r),
 });
@@ -90,13 +107,13 @@ export async function listQuestions(
     ? db
         .prepare(
           `SELECT ${QUESTION_COLS} FROM questions
-            WHERE site_id = ? AND product_id = ? AND (created_at < ? OR (created_at = ? AND id < ?))
+            WHERE site_id = ? AND product_id = ? AND status = 'published' AND (created_at < ? OR (created_at = ? AND id < ?))
             ORDER BY created_at DESC, id DESC LIMIT ?`,
         )
         .bind(siteId, productId, after.createdAt, after.createdAt, after.id, limit + 1)
     : db
         .prepare(
-          `SELECT ${QUESTION_COLS} FROM questions WHERE site_id = ? AND product_id = ?
+          `SELECT ${QUESTION_COLS} FROM questions WHERE site_id = ? AND product_id = ? AND status = 'published'
             ORDER BY created_at DESC, id DESC LIMIT ?`,
         )
         .bind(siteId, productId, limit + 1);
@@ -142,9 +159,18 @@ export async function findQuestion(db: D1Database, siteId: string, questionId: s
   return row ? toQuestion(row) : null;
 }
 
+export async function findAnswer(db: D1Database, siteId: string, answerId: string): Promise<StoredAnswer | null> {
+  const row = await db
+    .prepare(`SELECT ${ANSWER_COLS} FROM answers WHERE site_id = ? AND id = ?`)
+    .bind(siteId, answerId)
+    .first<AnswerRow>();
+  return row ? toAnswer(row) : null;
+}
+
 export interface NewPost extends Authorship {
   id: string;
   body: string;
+  status: PostStatus;
   createdAt: number;
 }
 
@@ -162,18 +188,20 @@ export async function insertQuestion(
       .bind(siteId, q.productId, q.createdAt),
     db
       .prepare(
-        `INSERT INTO questions (site_id, id, product_id, body, answer_count, created_at, ${AUTHOR_COLS})
-         VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, 0)`,
+        `INSERT INTO questions (site_id, id, product_id, body, answer_count, status, created_at, ${AUTHOR_COLS})
+         VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 0)`,
       )
-      .bind(siteId, q.id, q.productId, q.body, q.createdAt, q.authorName, q.authorSub, q.authorVisitor, q.authorRole),
+      .bind(siteId, q.id, q.productId, q.body, q.status, q.createdAt, q.authorName, q.authorSub, q.authorVisitor, q.authorRole),
   ]);
-  return { ...q, answerCount: 0, authorErased: false };
+  return { ...q, answerCount: 0, acceptedAnswerId: null, authorErased: false };
 }
 
+/** Published answers, most trusted first. */
 export async function listAnswers(db: D1Database, siteId: string, questionId: string): Promise<StoredAnswer[]> {
   const { results } = await db
     .prepare(
-      `SELECT ${ANSWER_COLS} FROM answers WHERE site_id = ? AND question_id = ? ORDER BY created_at ASC, id ASC LIMIT 200`,
+      `SELECT ${ANSWER_COLS} FROM answers WHERE site_id = ? AND question_id = ? AND status = 'published'
+        ORDER BY ${ANSWER_ORDER} LIMIT 200`,
     )
     .bind(siteId, questionId)
     .all<AnswerRow>();
@@ -191,12 +219,82 @@ export async function insertAnswer(
     ...extra,
     db
       .prepare(
-        `INSERT INTO answers (site_id, id, question_id, body, created_at, ${AUTHOR_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
+        `INSERT INTO answers (site_id, id, question_id, body, status, created_at, ${AUTHOR_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)`,
       )
-      .bind(siteId, a.id, a.questionId, a.body, a.createdAt, a.authorName, a.authorSub, a.authorVisitor, a.authorRole),
+      .bind(siteId, a.id, a.questionId, a.body, a.status, a.createdAt, a.authorName, a.authorSub, a.authorVisitor, a.authorRole),
+    // Only published answers count: a held answer is not visible yet.
     db
-      .prepare('UPDATE questions SET answer_count = answer_count + 1 WHERE site_id = ? AND id = ?')
-      .bind(siteId, a.questionId),
+      .prepare('UPDATE questions SET answer_count = answer_count + 1 WHERE site_id = ? AND id = ? AND ? = \'published\'')
+      .bind(siteId, a.questionId, a.status),
   ]);
-  return { ...a, authorErased: false };
+  return { ...a, helpfulCount: 0, authorErased: false };
+}
+
+/** A suggestion: an answered question with the first line of its best answer. */
+export interface StoredSuggestion extends StoredQuestion {
+  topAnswer: string | null;
+}
+
+/**
+ * Full-text search over questions and their answers. Answered, published questions of this
+ * product come first, then of the rest of the site, by relevance (bm25) and helpfulness.
+ */
+export async function searchQuestions(
+  db: D1Database,
+  siteId: string,
+  match: string,
+  opts: { productId: string; onlyProduct: boolean; onlyAnswered: boolean; limit: number },
+): Promise<StoredSuggestion[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${QUESTION_COLS.split(', ').map((c) => `q.${c}`).join(', ')},
+              (SELECT a.body FROM answers a WHERE a.site_id = q.site_id AND a.question_id = q.id AND a.status = 'published'
+                ORDER BY (a.id = q.accepted_answer_id) DESC, (a.author_role = 'expert') DESC, a.helpful_count DESC, a.created_at ASC LIMIT 1) AS top_answer
+         FROM questions_fts f
+         JOIN questions q ON q.site_id = f.site_id AND q.id = f.question_id
+        WHERE questions_fts MATCH ?1 AND f.site_id = ?2 AND q.status = 'published'
+          AND (?3 = 0 OR q.product_id = ?4) AND (?5 = 0 OR q.answer_count > 0)
+        ORDER BY (q.product_id = ?4) DESC,
+                 bm25(questions_fts, 4.0, 1.0) - 0.5 * (q.accepted_answer_id IS NOT NULL) - 0.1 * min(q.answer_count, 5) ASC
+        LIMIT ?6`,
+    )
+    .bind(match, siteId, opts.onlyProduct ? 1 : 0, opts.productId, opts.onlyAnswered ? 1 : 0, opts.limit)
+    .all<QuestionRow & { top_answer: string | null }>();
+  return results.map((r) => ({ ...toQuestion(r), topAnswer: r.top_answer }));
+}
+
+/**
+ * Questions an expert can help with: unanswered or without an accepted answer, on the given
+ * products, oldest (longest waiting) first.
+ */
+export async function listOpenQuestions(db: D1Database, siteId: string, productIds: string[], limit: number): Promise<StoredQuestion[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${QUESTION_COLS} FROM questions
+        WHERE site_id = ? AND status = 'published' AND accepted_answer_id IS NULL
+          AND product_id IN (SELECT value FROM json_each(?))
+        ORDER BY created_at ASC, id ASC LIMIT ?`,
+    )
+    .bind(siteId, JSON.stringify(productIds), limit)
+    .all<QuestionRow>();
+  return results.map(toQuestion);
+}
+
+/** The product's answered, published questions with their answers, for structured data. */
+export async function listAnsweredWithAnswers(
+  db: D1Database,
+  siteId: string,
+  productId: string,
+  limit: number,
+): Promise<{ question: StoredQuestion; answers: StoredAnswer[] }[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT ${QUESTION_COLS} FROM questions WHERE site_id = ? AND product_id = ? AND status = 'published' AND answer_count > 0
+        ORDER BY created_at DESC LIMIT ?`,
+    )
+    .bind(siteId, productId, limit)
+    .all<QuestionRow>();
+  return Promise.all(
+    results.map(async (r) => ({ question: toQuestion(r), answers: await listAnswers(db, siteId, r.id) })),
+  );
 }

@@ -9,6 +9,10 @@ export interface Site {
   /** HS256 secret for shop-signed shopper/expert tokens; null until the owner creates one. */
   tokenSecret: string | null;
   eraseMode: 'anonymise' | 'delete';
+  /** Reports that hide a post pending review. */
+  reportThreshold: number;
+  /** Lower-case words that hold a post for review. */
+  blocklist: string[];
 }
 
 interface SiteRow {
@@ -18,12 +22,14 @@ interface SiteRow {
   origins: string | null;
   token_secret: string | null;
   erase_mode: Site['eraseMode'];
+  report_threshold: number;
+  blocklist: string;
 }
 
 export async function findSite(db: D1Database, siteId: string): Promise<Site | null> {
   const row = await db
     .prepare(
-      `SELECT s.id, s.name, s.default_language, s.token_secret, s.erase_mode,
+      `SELECT s.id, s.name, s.default_language, s.token_secret, s.erase_mode, s.report_threshold, s.blocklist,
               (SELECT json_group_array(o.origin) FROM site_origins o WHERE o.site_id = s.id) AS origins
          FROM sites s WHERE s.id = ?`,
     )
@@ -37,5 +43,16 @@ export async function findSite(db: D1Database, siteId: string): Promise<Site | n
     origins: row.origins ? (JSON.parse(row.origins) as string[]) : [],
     tokenSecret: row.token_secret,
     eraseMode: row.erase_mode,
+    reportThreshold: row.report_threshold,
+    blocklist: parseWordList(row.blocklist),
   };
+}
+
+function parseWordList(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((w): w is string => typeof w === 'string') : [];
+  } catch {
+    return [];
+  }
 }

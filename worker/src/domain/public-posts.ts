@@ -23,14 +23,28 @@ export const publicQuestion = (q: StoredQuestion, viewer: Viewer): Question => (
   productId: q.productId,
   body: q.body,
   answerCount: q.answerCount,
+  acceptedAnswerId: q.acceptedAnswerId,
   createdAt: q.createdAt,
   ...publicAuthor(q, viewer),
 });
 
-export const publicAnswer = (a: StoredAnswer, viewer: Viewer): Answer => ({
+/** What the viewer did to answers of one question (their votes; as the asker, their feedback). */
+export interface AnswerContext {
+  acceptedAnswerId: string | null;
+  votedHelpful: ReadonlySet<string>;
+  didNotHelp: ReadonlySet<string>;
+}
+
+const NO_CONTEXT: AnswerContext = { acceptedAnswerId: null, votedHelpful: new Set(), didNotHelp: new Set() };
+
+export const publicAnswer = (a: StoredAnswer, viewer: Viewer, ctx: AnswerContext = NO_CONTEXT): Answer => ({
   id: a.id,
   questionId: a.questionId,
   body: a.body,
+  helpfulCount: a.helpfulCount,
+  votedHelpful: ctx.votedHelpful.has(a.id),
+  accepted: ctx.acceptedAnswerId === a.id,
+  didNotHelp: ctx.didNotHelp.has(a.id),
   createdAt: a.createdAt,
   ...publicAuthor(a, viewer),
 });

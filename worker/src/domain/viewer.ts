@@ -31,3 +31,9 @@ export function isMine(viewer: Viewer, post: { authorSub: string | null; authorV
   if (viewer.kind === 'member' && post.authorSub !== null) return post.authorSub === viewer.sub;
   return viewer.visitorId !== null && post.authorVisitor === viewer.visitorId;
 }
+
+/** The key a viewer's votes and reports are counted under; null for a viewer with no identity yet. */
+export function voterKey(viewer: Viewer): string | null {
+  if (viewer.kind === 'member') return `m:${viewer.sub}`;
+  return viewer.visitorId ? `v:${viewer.visitorId}` : null;
+}

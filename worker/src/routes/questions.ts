@@ -1,19 +1,31 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.ts';
+import type { PostNotice } from '../api-types.ts';
 import { validate } from '../middleware/validate.ts';
 import { ApiError } from '../middleware/errors.ts';
 import { enforceRateLimit } from '../middleware/rate-limit.ts';
 import { limits } from '../domain/input-errors.ts';
 import { decodeCursor, encodeCursor } from '../domain/cursor.ts';
-import { authorshipOf } from '../domain/viewer.ts';
+import { authorshipOf, isMine, voterKey } from '../domain/viewer.ts';
 import { publicAnswer, publicQuestion } from '../domain/public-posts.ts';
+import { screenPost } from '../domain/screening.ts';
+import { notify } from '../domain/community-events.ts';
 import { upsertMemberStatement } from '../db/members.ts';
-import { findQuestion, insertAnswer, insertQuestion, listAnswers, listQuestions } from '../db/questions.ts';
+import { logModerationStatement, notHelpedAnswers, setAcceptedAnswer, votedHelpful } from '../db/community.ts';
+import {
+  findAnswer,
+  findQuestion,
+  insertAnswer,
+  insertQuestion,
+  listAnswers,
+  listQuestions,
+  type PostStatus,
+} from '../db/questions.ts';
 
 export const productId = z.string().regex(/^[\w.:/-]{1,128}$/, 'invalid_product');
-const productParam = z.object({ site: z.string(), product: productId });
-const questionParam = z.object({ site: z.string(), question: z.uuid('invalid_input') });
+export const productParam = z.object({ site: z.string(), product: productId });
+export const questionParam = z.object({ site: z.string(), question: z.uuid('invalid_input') });
 
 /** Display names are optional; blank means anonymous. Identified members always post under the shop's name for them. */
 const authorName = z
@@ -43,16 +55,39 @@ const newAnswer = z.object({
   authorName,
 });
 
+const acceptBody = z.object({ answerId: z.uuid('invalid_input').nullable() });
+
 /** Writes by an identified member refresh what we know of them, in the same transaction. */
 function memberRefresh(c: Context<AppEnv>, now: number): D1PreparedStatement[] {
   const viewer = c.get('viewer');
   return viewer.kind === 'member' ? [upsertMemberStatement(c.env.DB, c.get('site').id, viewer, now)] : [];
 }
 
-async function questionOf(c: Context<AppEnv>, questionId: string) {
+export async function questionOf(c: Context<AppEnv>, questionId: string) {
   const question = await findQuestion(c.env.DB, c.get('site').id, questionId);
-  if (!question) throw new ApiError(404, 'question_not_found', 'This question does not exist.');
+  if (!question || question.status === 'removed') throw new ApiError(404, 'question_not_found', 'This question does not exist.');
   return question;
+}
+
+/**
+ * Screens a new post: personal data masked, obvious spam held for review, and an audit row for
+ * either, in the same transaction as the post.
+ */
+function screen(c: Context<AppEnv>, text: string, targetType: 'question' | 'answer', id: string, now: number) {
+  const site = c.get('site');
+  const result = screenPost(text, site.blocklist);
+  const status: PostStatus = result.hold ? 'held' : 'published';
+  const audit: D1PreparedStatement[] = [];
+  if (result.masked.length) {
+    audit.push(
+      logModerationStatement(c.env.DB, site.id, { targetType, targetId: id, action: 'masked', actor: 'system', reason: result.masked.join(', ') }, now),
+    );
+  }
+  if (result.hold) {
+    audit.push(logModerationStatement(c.env.DB, site.id, { targetType, targetId: id, action: 'held', actor: 'system', reason: result.hold }, now));
+  }
+  const notice: PostNotice = { status: status === 'held' ? 'held' : 'published', masked: result.masked };
+  return { body: result.body, status, audit, notice };
 }
 
 /** Product questions and answers: `/api/v1/sites/:site/…`. */
@@ -78,33 +113,66 @@ export const questionRoutes = new Hono<AppEnv>()
     await enforceRateLimit(c, 'question');
     const now = Date.now();
     const viewer = c.get('viewer');
+    const id = crypto.randomUUID();
+    const screened = screen(c, text, 'question', id, now);
     const question = await insertQuestion(
       c.env.DB,
       c.get('site').id,
-      { id: crypto.randomUUID(), productId: product, body: text, createdAt: now, ...authorshipOf(viewer, authorName) },
-      memberRefresh(c, now),
+      { id, productId: product, body: screened.body, status: screened.status, createdAt: now, ...authorshipOf(viewer, authorName) },
+      [...memberRefresh(c, now), ...screened.audit],
     );
-    return c.json({ question: publicQuestion(question, viewer) }, 201);
+    const shown = publicQuestion(question, viewer);
+    if (screened.status === 'published') notify(c, 'question.created', { question: shown });
+    return c.json({ question: shown, notice: screened.notice }, 201);
   })
   .get('/questions/:question/answers', validate('param', questionParam), async (c) => {
     const { question: questionId } = c.req.valid('param');
-    await questionOf(c, questionId);
+    const question = await questionOf(c, questionId);
     const viewer = c.get('viewer');
-    const answers = await listAnswers(c.env.DB, c.get('site').id, questionId);
-    return c.json({ answers: answers.map((a) => publicAnswer(a, viewer)) }, 200);
+    const siteId = c.get('site').id;
+    const answers = await listAnswers(c.env.DB, siteId, questionId);
+    const voter = voterKey(viewer);
+    const [voted, notHelped] = await Promise.all([
+      voter ? votedHelpful(c.env.DB, siteId, voter, answers.map((a) => a.id)) : Promise.resolve(new Set<string>()),
+      isMine(viewer, question) ? notHelpedAnswers(c.env.DB, siteId, questionId) : Promise.resolve(new Set<string>()),
+    ]);
+    const ctx = { acceptedAnswerId: question.acceptedAnswerId, votedHelpful: voted, didNotHelp: notHelped };
+    return c.json({ answers: answers.map((a) => publicAnswer(a, viewer, ctx)) }, 200);
   })
   .post('/questions/:question/answers', validate('param', questionParam), validate('json', newAnswer), async (c) => {
     const { question: questionId } = c.req.valid('param');
     const { text, authorName } = c.req.valid('json');
-    await questionOf(c, questionId);
+    const question = await questionOf(c, questionId);
     await enforceRateLimit(c, 'answer');
     const now = Date.now();
     const viewer = c.get('viewer');
+    const id = crypto.randomUUID();
+    const screened = screen(c, text, 'answer', id, now);
     const answer = await insertAnswer(
       c.env.DB,
       c.get('site').id,
-      { id: crypto.randomUUID(), questionId, body: text, createdAt: now, ...authorshipOf(viewer, authorName) },
-      memberRefresh(c, now),
+      { id, questionId, body: screened.body, status: screened.status, createdAt: now, ...authorshipOf(viewer, authorName) },
+      [...memberRefresh(c, now), ...screened.audit],
     );
-    return c.json({ answer: publicAnswer(answer, viewer) }, 201);
+    const shown = publicAnswer(answer, viewer);
+    if (screened.status === 'published') {
+      notify(c, 'answer.created', { answer: shown, question: publicQuestion(question, viewer) });
+    }
+    return c.json({ answer: shown, notice: screened.notice }, 201);
+  })
+  .post('/questions/:question/accept', validate('param', questionParam), validate('json', acceptBody), async (c) => {
+    const { question: questionId } = c.req.valid('param');
+    const { answerId } = c.req.valid('json');
+    const question = await questionOf(c, questionId);
+    if (!isMine(c.get('viewer'), question)) {
+      throw new ApiError(403, 'not_your_question', 'Only the person who asked can accept an answer.');
+    }
+    if (answerId) {
+      const answer = await findAnswer(c.env.DB, c.get('site').id, answerId);
+      if (!answer || answer.questionId !== questionId || answer.status !== 'published') {
+        throw new ApiError(404, 'answer_not_found', 'This answer does not exist.');
+      }
+    }
+    await setAcceptedAnswer(c.env.DB, c.get('site').id, questionId, answerId);
+    return c.json({ acceptedAnswerId: answerId }, 200);
   });
