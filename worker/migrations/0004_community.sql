@@ -10,9 +10,14 @@ ALTER TABLE sites ADD COLUMN blocklist TEXT NOT NULL DEFAULT '[]';
 ALTER TABLE questions ADD COLUMN status TEXT NOT NULL DEFAULT 'published' CHECK (status IN ('published', 'held', 'hidden', 'removed'));
 ALTER TABLE questions ADD COLUMN accepted_answer_id TEXT;
 ALTER TABLE questions ADD COLUMN report_count INTEGER NOT NULL DEFAULT 0;
+-- When the site's webhooks were told this question is still unanswered (once per question).
+ALTER TABLE questions ADD COLUMN unanswered_notified_at INTEGER;
 ALTER TABLE answers ADD COLUMN status TEXT NOT NULL DEFAULT 'published' CHECK (status IN ('published', 'held', 'hidden', 'removed'));
 ALTER TABLE answers ADD COLUMN helpful_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE answers ADD COLUMN report_count INTEGER NOT NULL DEFAULT 0;
+
+-- Unanswered questions the scheduled job has not reported yet.
+CREATE INDEX questions_unanswered ON questions (created_at) WHERE answer_count = 0 AND unanswered_notified_at IS NULL AND status = 'published';
 
 -- The console's newest-first list of a whole site's questions.
 CREATE INDEX questions_by_site ON questions (site_id, created_at DESC, id DESC);

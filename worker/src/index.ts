@@ -1,3 +1,9 @@
 import { app } from './app.ts';
+import { runScheduledWork } from './scheduled.ts';
 
-export default { fetch: app.fetch } satisfies ExportedHandler<Env>;
+export default {
+  fetch: app.fetch,
+  scheduled: (_controller, env, ctx) => {
+    ctx.waitUntil(runScheduledWork(env));
+  },
+} satisfies ExportedHandler<Env>;

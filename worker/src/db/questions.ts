@@ -298,3 +298,26 @@ export async function listAnsweredWithAnswers(
     results.map(async (r) => ({ question: toQuestion(r), answers: await listAnswers(db, siteId, r.id) })),
   );
 }
+
+/**
+ * Published questions still without an answer after `olderThan`, not yet reported to webhooks;
+ * marks them reported in the same call so each is announced once. Across sites (the scheduled job).
+ */
+export async function claimUnansweredQuestions(
+  db: D1Database,
+  olderThan: number,
+  now: number,
+  limit: number,
+): Promise<(StoredQuestion & { siteId: string })[]> {
+  const { results } = await db
+    .prepare(
+      `UPDATE questions SET unanswered_notified_at = ?1
+        WHERE rowid IN (SELECT rowid FROM questions
+                         WHERE answer_count = 0 AND unanswered_notified_at IS NULL AND status = 'published' AND created_at <= ?2
+                         ORDER BY created_at LIMIT ?3)
+        RETURNING site_id, ${QUESTION_COLS}`,
+    )
+    .bind(now, olderThan, limit)
+    .all<QuestionRow & { site_id: string }>();
+  return results.map((r) => ({ ...toQuestion(r), siteId: r.site_id }));
+}
