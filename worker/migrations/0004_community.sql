@@ -73,28 +73,40 @@ CREATE INDEX answers_by_status ON answers (site_id, status, created_at) WHERE st
 
 -- Full-text search over a question and its answers. Diacritics are folded (café = cafe,
 -- geïnteresseerd = geinteresseerd) and 2- and 3-letter prefixes are indexed for search-as-you-type.
+-- The FTS rowid is the question's rowid, so triggers and joins go by rowid (never a table scan).
 CREATE VIRTUAL TABLE questions_fts USING fts5(
-  site_id UNINDEXED,
-  question_id UNINDEXED,
   body,
   answers,
   tokenize = 'unicode61 remove_diacritics 2',
   prefix = '2 3'
 );
-INSERT INTO questions_fts (site_id, question_id, body, answers)
-  SELECT q.site_id, q.id, q.body, coalesce((SELECT group_concat(a.body, ' ') FROM answers a WHERE a.site_id = q.site_id AND a.question_id = q.id), '')
+INSERT INTO questions_fts (rowid, body, answers)
+  SELECT q.rowid, q.body, coalesce((SELECT group_concat(a.body, ' ') FROM answers a WHERE a.site_id = q.site_id AND a.question_id = q.id), '')
     FROM questions q;
 CREATE TRIGGER questions_fts_insert AFTER INSERT ON questions BEGIN
-  INSERT INTO questions_fts (site_id, question_id, body, answers) VALUES (new.site_id, new.id, new.body, '');
+  INSERT INTO questions_fts (rowid, body, answers) VALUES (new.rowid, new.body, '');
 END;
 CREATE TRIGGER questions_fts_update AFTER UPDATE OF body ON questions BEGIN
-  UPDATE questions_fts SET body = new.body WHERE question_id = new.id AND site_id = new.site_id;
+  UPDATE questions_fts SET body = new.body WHERE rowid = new.rowid;
 END;
 CREATE TRIGGER questions_fts_delete AFTER DELETE ON questions BEGIN
-  DELETE FROM questions_fts WHERE question_id = old.id AND site_id = old.site_id;
+  DELETE FROM questions_fts WHERE rowid = old.rowid;
 END;
-CREATE TRIGGER answers_fts_insert AFTER INSERT ON answers BEGIN
-  UPDATE questions_fts SET answers = answers || ' ' || new.body WHERE question_id = new.question_id AND site_id = new.site_id;
+CREATE TRIGGER answers_fts_insert AFTER INSERT ON answers WHEN new.status = 'published' BEGIN
+  UPDATE questions_fts SET answers = answers || ' ' || new.body
+   WHERE rowid = (SELECT rowid FROM questions WHERE site_id = new.site_id AND id = new.question_id);
+END;
+-- An answer erased, removed or restored: rebuild its question's answer text from what is published,
+-- so nothing erased stays findable.
+CREATE TRIGGER answers_fts_delete AFTER DELETE ON answers BEGIN
+  UPDATE questions_fts SET answers = coalesce((SELECT group_concat(a.body, ' ') FROM answers a
+      WHERE a.site_id = old.site_id AND a.question_id = old.question_id AND a.status = 'published'), '')
+   WHERE rowid = (SELECT rowid FROM questions WHERE site_id = old.site_id AND id = old.question_id);
+END;
+CREATE TRIGGER answers_fts_status AFTER UPDATE OF status, body ON answers BEGIN
+  UPDATE questions_fts SET answers = coalesce((SELECT group_concat(a.body, ' ') FROM answers a
+      WHERE a.site_id = new.site_id AND a.question_id = new.question_id AND a.status = 'published'), '')
+   WHERE rowid = (SELECT rowid FROM questions WHERE site_id = new.site_id AND id = new.question_id);
 END;
 
 -- Deflection funnel per product and day: counts only, no personal data.

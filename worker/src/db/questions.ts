@@ -251,8 +251,8 @@ export async function searchQuestions(
               (SELECT a.body FROM answers a WHERE a.site_id = q.site_id AND a.question_id = q.id AND a.status = 'published'
                 ORDER BY (a.id = q.accepted_answer_id) DESC, (a.author_role = 'expert') DESC, a.helpful_count DESC, a.created_at ASC LIMIT 1) AS top_answer
          FROM questions_fts f
-         JOIN questions q ON q.site_id = f.site_id AND q.id = f.question_id
-        WHERE questions_fts MATCH ?1 AND f.site_id = ?2 AND q.status = 'published'
+         JOIN questions q ON q.rowid = f.rowid
+        WHERE questions_fts MATCH ?1 AND q.site_id = ?2 AND q.status = 'published'
           AND (?3 = 0 OR q.product_id = ?4) AND (?5 = 0 OR q.answer_count > 0)
         ORDER BY (q.product_id = ?4) DESC,
                  bm25(questions_fts, 4.0, 1.0) - 0.5 * (q.accepted_answer_id IS NOT NULL) - 0.1 * min(q.answer_count, 5) ASC
