@@ -34,9 +34,12 @@ export interface RunningApp {
 }
 
 /** `npm start`'s own script, detached so the whole process group (npm, wrangler, workerd) can be stopped. */
-export async function startApp(extraOrigins: string[]): Promise<RunningApp> {
-  const port = await freePort();
-  const persistTo = mkdtempSync(join(tmpdir(), 'samen-e2e-'));
+export async function startApp(
+  extraOrigins: string[],
+  opts: { persistTo?: string; port?: number } = {},
+): Promise<RunningApp> {
+  const port = opts.port ?? (await freePort());
+  const persistTo = opts.persistTo ?? mkdtempSync(join(tmpdir(), 'samen-e2e-'));
   let log = '';
   const child: ChildProcess = spawn(
     process.execPath,

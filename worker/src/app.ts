@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import { onError, onNotFound } from './middleware/errors.ts';
+import { serverTiming } from './middleware/server-timing.ts';
 import { siteFromPath } from './middleware/site.ts';
 import { viewerFromRequest } from './middleware/viewer.ts';
 import { siteRoutes } from './routes/sites.ts';
@@ -17,6 +18,7 @@ import { consoleRoutes } from './routes/console.ts';
 const SITE_BASE = '/api/v1/sites/:site';
 
 export const app = new Hono<AppEnv>()
+  .use('/api/*', serverTiming)
   .get('/api/v1/health', (c) => c.json({ ok: true }, 200))
   .use(`${SITE_BASE}/*`, siteFromPath, viewerFromRequest)
   .route(SITE_BASE, siteRoutes)
