@@ -74,17 +74,23 @@ CREATE INDEX answers_by_status ON answers (site_id, status, created_at) WHERE st
 -- Full-text search over a question and its answers. Diacritics are folded (café = cafe,
 -- geïnteresseerd = geinteresseerd) and 2- and 3-letter prefixes are indexed for search-as-you-type.
 -- The FTS rowid is the question's rowid, so triggers and joins go by rowid (never a table scan).
+-- `scope` holds one token for the site and one for the product ('s' / 'p' + hex of the id), so a
+-- search is narrowed to a site and product inside the index itself.
 CREATE VIRTUAL TABLE questions_fts USING fts5(
   body,
   answers,
+  scope,
   tokenize = 'unicode61 remove_diacritics 2',
   prefix = '2 3'
 );
-INSERT INTO questions_fts (rowid, body, answers)
-  SELECT q.rowid, q.body, coalesce((SELECT group_concat(a.body, ' ') FROM answers a WHERE a.site_id = q.site_id AND a.question_id = q.id), '')
+INSERT INTO questions_fts (rowid, body, answers, scope)
+  SELECT q.rowid, q.body,
+         coalesce((SELECT group_concat(a.body, ' ') FROM answers a WHERE a.site_id = q.site_id AND a.question_id = q.id), ''),
+         's' || hex(q.site_id) || ' p' || hex(q.product_id)
     FROM questions q;
 CREATE TRIGGER questions_fts_insert AFTER INSERT ON questions BEGIN
-  INSERT INTO questions_fts (rowid, body, answers) VALUES (new.rowid, new.body, '');
+  INSERT INTO questions_fts (rowid, body, answers, scope)
+    VALUES (new.rowid, new.body, '', 's' || hex(new.site_id) || ' p' || hex(new.product_id));
 END;
 CREATE TRIGGER questions_fts_update AFTER UPDATE OF body ON questions BEGIN
   UPDATE questions_fts SET body = new.body WHERE rowid = new.rowid;

@@ -235,9 +235,19 @@ export interface StoredSuggestion extends StoredQuestion {
   topAnswer: string | null;
 }
 
+/** The FTS `scope` tokens: 's'/'p' + upper-case hex of the UTF-8 id, as SQLite's hex() writes it. */
+const scopeToken = (prefix: 's' | 'p', id: string) =>
+  `${prefix}${[...new TextEncoder().encode(id)].map((b) => b.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+
+const TOP_ANSWER = `(SELECT a.body FROM answers a WHERE a.site_id = q.site_id AND a.question_id = q.id AND a.status = 'published'
+   ORDER BY (a.id = q.accepted_answer_id) DESC, (a.author_role = 'expert') DESC, a.helpful_count DESC, a.created_at ASC LIMIT 1)`;
+const Q_COLS = QUESTION_COLS.split(', ').map((c) => `q.${c}`).join(', ');
+
 /**
- * Full-text search over questions and their answers. Answered, published questions of this
- * product come first, then of the rest of the site, by relevance (bm25) and helpfulness.
+ * Full-text search over questions and their answers, narrowed to the site (and product) inside the
+ * FTS index. This product's published questions come first, ranked by relevance (bm25, question text
+ * weighing more than answers) with a bonus for accepted and well-answered ones; then, if asked,
+ * the rest of the site, by relevance. The best answer is looked up only for the rows returned.
  */
 export async function searchQuestions(
   db: D1Database,
@@ -245,22 +255,34 @@ export async function searchQuestions(
   match: string,
   opts: { productId: string; onlyProduct: boolean; onlyAnswered: boolean; limit: number },
 ): Promise<StoredSuggestion[]> {
-  const { results } = await db
+  const site = scopeToken('s', siteId);
+  const product = scopeToken('p', opts.productId);
+  const answered = opts.onlyAnswered ? 1 : 0;
+  const { results: here } = await db
     .prepare(
-      `SELECT ${QUESTION_COLS.split(', ').map((c) => `q.${c}`).join(', ')},
-              (SELECT a.body FROM answers a WHERE a.site_id = q.site_id AND a.question_id = q.id AND a.status = 'published'
-                ORDER BY (a.id = q.accepted_answer_id) DESC, (a.author_role = 'expert') DESC, a.helpful_count DESC, a.created_at ASC LIMIT 1) AS top_answer
-         FROM questions_fts f
-         JOIN questions q ON q.rowid = f.rowid
-        WHERE questions_fts MATCH ?1 AND q.site_id = ?2 AND q.status = 'published'
-          AND (?3 = 0 OR q.product_id = ?4) AND (?5 = 0 OR q.answer_count > 0)
-        ORDER BY (q.product_id = ?4) DESC,
-                 bm25(questions_fts, 4.0, 1.0) - 0.5 * (q.accepted_answer_id IS NOT NULL) - 0.1 * min(q.answer_count, 5) ASC
-        LIMIT ?6`,
+      `SELECT ${Q_COLS}, ${TOP_ANSWER} AS top_answer FROM (
+         SELECT q.rowid AS rid FROM questions_fts f JOIN questions q ON q.rowid = f.rowid
+          WHERE questions_fts MATCH ?1 AND q.site_id = ?2 AND q.status = 'published' AND (?3 = 0 OR q.answer_count > 0)
+          ORDER BY bm25(questions_fts, 4.0, 1.0, 0.0) - 0.5 * (q.accepted_answer_id IS NOT NULL) - 0.1 * min(q.answer_count, 5)
+          LIMIT ?4
+       ) best JOIN questions q ON q.rowid = best.rid`,
     )
-    .bind(match, siteId, opts.onlyProduct ? 1 : 0, opts.productId, opts.onlyAnswered ? 1 : 0, opts.limit)
+    .bind(`scope:"${site}" AND scope:"${product}" AND (${match})`, siteId, answered, opts.limit)
     .all<QuestionRow & { top_answer: string | null }>();
-  return results.map((r) => ({ ...toQuestion(r), topAnswer: r.top_answer }));
+  const found = here.map((r) => ({ ...toQuestion(r), topAnswer: r.top_answer }));
+  if (opts.onlyProduct || found.length >= opts.limit) return found;
+  // The rest of the site: FTS's own rank order with a small over-fetch, then the usual filters.
+  const { results: elsewhere } = await db
+    .prepare(
+      `SELECT ${Q_COLS}, ${TOP_ANSWER} AS top_answer FROM (
+         SELECT rowid AS rid, rank FROM questions_fts WHERE questions_fts MATCH ?1 ORDER BY rank LIMIT ?2
+       ) best JOIN questions q ON q.rowid = best.rid
+        WHERE q.site_id = ?3 AND q.status = 'published' AND (?4 = 0 OR q.answer_count > 0)
+        ORDER BY best.rank LIMIT ?5`,
+    )
+    .bind(`scope:"${site}" NOT scope:"${product}" AND (${match})`, opts.limit * 4, siteId, answered, opts.limit - found.length)
+    .all<QuestionRow & { top_answer: string | null }>();
+  return [...found, ...elsewhere.map((r) => ({ ...toQuestion(r), topAnswer: r.top_answer }))];
 }
 
 /**
