@@ -287,3 +287,22 @@ describe('deflection funnel', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('vote rate limits', () => {
+  it('allow exactly 60 votes per voter per window, then 429 with Retry-After', async () => {
+    const site = await newSite();
+    const q = await ask(site, aProductId(), 'Which colour fades least in the sun?');
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await answer(site, q.question.id, `Colour answer ${i}`));
+    const voter = aVisitor();
+    const results = await Promise.all(
+      Array.from({ length: 66 }, (_, i) =>
+        call(site, `/answers/${answers[i % 4]?.id}/helpful`, { method: 'PUT', visitor: voter, body: { helpful: i % 8 < 4 } }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(60);
+    const limited = results.filter((r) => r.status === 429);
+    expect(limited).toHaveLength(6);
+    expect(Number(limited[0]?.headers.get('Retry-After'))).toBeGreaterThan(0);
+  });
+});

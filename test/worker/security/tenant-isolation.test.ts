@@ -39,7 +39,8 @@ describe('tenant isolation', () => {
         }),
       ),
     );
-    for (const q of questions) await anAnswer(env.DB, { question: q, text: `${MARKER} answer`, authorSub: 'alpha-member' });
+    const answers = [];
+    for (const q of questions) answers.push(await anAnswer(env.DB, { question: q, text: `${MARKER} answer`, authorSub: 'alpha-member' }));
     await env.DB.prepare(
       "INSERT INTO members (site_id, sub, name, email, role, first_seen_at, last_seen_at) VALUES (?, 'alpha-member', ?, 'anna@alpha.example', 'shopper', 1, 1)",
     )
@@ -55,7 +56,10 @@ describe('tenant isolation', () => {
       JSON.stringify(
         await env.DB.prepare(
           `SELECT (SELECT json_group_array(json_array(id, body, answer_count, author_sub)) FROM questions WHERE site_id = ?1) AS q,
-                  (SELECT json_group_array(json_array(id, body, author_sub)) FROM answers WHERE site_id = ?1) AS a,
+                  (SELECT json_group_array(json_array(id, body, author_sub, helpful_count, status, report_count)) FROM answers WHERE site_id = ?1) AS a,
+                  (SELECT json_group_array(json_array(id, accepted_answer_id, status, report_count)) FROM questions WHERE site_id = ?1) AS s,
+                  (SELECT count(*) FROM answer_votes WHERE site_id = ?1) + (SELECT count(*) FROM reports WHERE site_id = ?1)
+                    + (SELECT count(*) FROM answer_feedback WHERE site_id = ?1) AS v,
                   (SELECT json_group_array(json_array(sub, name, email)) FROM members WHERE site_id = ?1) AS m`,
         )
           .bind(alpha.id)
@@ -63,7 +67,7 @@ describe('tenant isolation', () => {
       );
     const before = await snapshot();
 
-    const alphaIds = questions.map((q) => q.id);
+    const alphaIds = [...questions.map((q) => q.id), ...answers.map((a) => a.id)];
     const credential = fc.constantFrom<Record<string, string>>(
       {},
       { Authorization: `Bearer ${alphaToken}` },
@@ -83,6 +87,15 @@ describe('tenant isolation', () => {
       'export',
       'erase',
       'site-info',
+      'vote',
+      'report-question',
+      'report-answer',
+      'accept',
+      'not-helpful',
+      'open-questions',
+      'suggestions',
+      'search',
+      'jsonld',
     );
     const siteInPath = fc.constantFrom(beta.id, beta.id, beta.id, alpha.id);
 
@@ -105,6 +118,24 @@ describe('tenant isolation', () => {
           return { method: 'GET', path: `${base}/me/export`, headers };
         case 'erase':
           return { method: 'DELETE', path: `${base}/me`, headers };
+        case 'vote':
+          return { method: 'PUT', path: `${base}/answers/${id}/helpful`, headers, body: { helpful: true } };
+        case 'report-question':
+          return { method: 'POST', path: `${base}/questions/${id}/report`, headers, body: { reason: 'spam' } };
+        case 'report-answer':
+          return { method: 'POST', path: `${base}/answers/${id}/report`, headers, body: { reason: 'offensive' } };
+        case 'accept':
+          return { method: 'POST', path: `${base}/questions/${alphaIds[0]}/accept`, headers, body: { answerId: id } };
+        case 'not-helpful':
+          return { method: 'POST', path: `${base}/answers/${id}/not-helpful`, headers };
+        case 'open-questions':
+          return { method: 'GET', path: `${base}/open-questions?product=${alphaProduct}`, headers };
+        case 'suggestions':
+          return { method: 'GET', path: `${base}/products/${alphaProduct}/suggestions?q=${MARKER}`, headers };
+        case 'search':
+          return { method: 'GET', path: `${base}/products/${alphaProduct}/search?q=question`, headers };
+        case 'jsonld':
+          return { method: 'GET', path: `${base}/products/${alphaProduct}/qa.jsonld`, headers };
         default:
           return { method: 'GET', path: base, headers };
       }
@@ -130,8 +161,9 @@ describe('tenant isolation', () => {
         }
         if (site === alpha.id) return res.status === 403; // B's origin is never allowed on A
         // Through site B, site A's question ids do not exist.
-        if (site === beta.id && alphaIds.includes(id) && (r === 'list-answers' || r === 'post-answer')) {
-          return res.status === 404 || res.status === 401 || res.status === 403;
+        if (site === beta.id && alphaIds.includes(id) && ['list-answers', 'post-answer', 'vote', 'report-question', 'report-answer', 'not-helpful', 'accept'].includes(r)) {
+          // Refused one way or another (unknown id, no credential, bad token, origin), never accepted.
+          return [400, 401, 403, 404].includes(res.status);
         }
         return true;
       }),

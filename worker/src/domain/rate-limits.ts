@@ -7,7 +7,7 @@ import type { Viewer } from './viewer.ts';
 
 const MINUTE = 60e3;
 
-export type LimitedAction = 'question' | 'answer' | 'sign_in';
+export type LimitedAction = 'question' | 'answer' | 'vote' | 'sign_in';
 
 interface Policy {
   perActor: number;
@@ -20,6 +20,8 @@ interface Policy {
 export const ratePolicies: Record<LimitedAction, Policy> = {
   question: { perActor: 5, perIp: 30, perSite: 300, windowMs: 10 * MINUTE },
   answer: { perActor: 20, perIp: 60, perSite: 600, windowMs: 10 * MINUTE },
+  // Helpful votes, accepting, "did not help" and reports.
+  vote: { perActor: 60, perIp: 200, perSite: 3000, windowMs: 10 * MINUTE },
   sign_in: { perActor: 10, perIp: 20, perSite: 200, windowMs: 15 * MINUTE },
 };
 

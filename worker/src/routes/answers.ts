@@ -4,6 +4,7 @@ import type { AppEnv } from '../env.ts';
 import { validate } from '../middleware/validate.ts';
 import { ApiError } from '../middleware/errors.ts';
 import { isMine, voterKey } from '../domain/viewer.ts';
+import { enforceRateLimit } from '../middleware/rate-limit.ts';
 import { recordNotHelpful, toggleHelpful } from '../db/community.ts';
 import { findAnswer, findQuestion } from '../db/questions.ts';
 
@@ -29,6 +30,7 @@ export const answerRoutes = new Hono<AppEnv>()
     const { answer: answerId } = c.req.valid('param');
     const voter = requireVoter(c);
     const answer = await publishedAnswer(c, answerId);
+    await enforceRateLimit(c, 'vote');
     // Voting for your own answer does not count.
     if (isMine(c.get('viewer'), answer)) throw new ApiError(403, 'own_answer', 'You cannot vote for your own answer.');
     const result = await toggleHelpful(c.env.DB, c.get('site').id, answerId, voter, c.req.valid('json').helpful, Date.now());
@@ -42,6 +44,7 @@ export const answerRoutes = new Hono<AppEnv>()
     if (!question || !isMine(c.get('viewer'), question)) {
       throw new ApiError(403, 'not_your_question', 'Only the person who asked can say an answer did not help.');
     }
+    await enforceRateLimit(c, 'vote');
     await recordNotHelpful(c.env.DB, c.get('site').id, { answerId, questionId: question.id, voter }, Date.now());
     return c.json({ didNotHelp: true }, 200);
   });

@@ -167,6 +167,7 @@ export const questionRoutes = new Hono<AppEnv>()
     if (!isMine(c.get('viewer'), question)) {
       throw new ApiError(403, 'not_your_question', 'Only the person who asked can accept an answer.');
     }
+    await enforceRateLimit(c, 'vote');
     if (answerId) {
       const answer = await findAnswer(c.env.DB, c.get('site').id, answerId);
       if (!answer || answer.questionId !== questionId || answer.status !== 'published') {

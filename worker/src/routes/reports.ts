@@ -6,6 +6,7 @@ import { ApiError } from '../middleware/errors.ts';
 import { fileReport } from '../db/community.ts';
 import { findAnswer, findQuestion } from '../db/questions.ts';
 import { requireVoter } from './answers.ts';
+import { enforceRateLimit } from '../middleware/rate-limit.ts';
 
 const reportParam = z.object({ site: z.string(), type: z.enum(['questions', 'answers']), id: z.uuid('invalid_input') });
 const reportBody = z.object({ reason: z.enum(['spam', 'offensive', 'off_topic', 'personal_data'], 'invalid_reason') });
@@ -25,6 +26,7 @@ export const reportRoutes = new Hono<AppEnv>().post(
     const targetType = type === 'questions' ? 'question' : 'answer';
     const target = targetType === 'question' ? await findQuestion(c.env.DB, site.id, id) : await findAnswer(c.env.DB, site.id, id);
     if (!target || target.status !== 'published') throw new ApiError(404, `${targetType}_not_found`, 'Nothing to report here.');
+    await enforceRateLimit(c, 'vote');
     const result = await fileReport(
       c.env.DB,
       site.id,
