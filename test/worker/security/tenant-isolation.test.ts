@@ -14,7 +14,7 @@ const ATTEMPTS = 10_000;
 const MARKER = 'ALPHA-PRIVATE';
 
 interface Attempt {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   headers: Record<string, string>;
   body?: unknown;
