@@ -8,19 +8,10 @@ import { SamenWidget } from '../../../widget/src/samen-widget.ts';
 import { define } from '../../../widget/src/internal/define.ts';
 import { FakeApi } from '../../fixtures/fake-api.ts';
 import { deepQueryAll, settle } from '../queries.ts';
+import { xssPayloads } from '../../fixtures/xss-payloads.ts';
 
 define('samen-widget', SamenWidget);
 
-const xssPayloads = [
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  '"><svg/onload=alert(1)>',
-  "javascript:alert('x')",
-  '<a href="javascript:alert(1)">click</a>',
-  '<iframe srcdoc="<script>alert(1)</script>">',
-  '${alert(1)}',
-  '{{constructor.constructor("alert(1)")()}}',
-];
 
 // Elements user text could smuggle in (the widget itself renders none of these).
 const INJECTABLE = 'script, img, svg, iframe, a, object, embed, style, link, math, video, audio, meta, base';

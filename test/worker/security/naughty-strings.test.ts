@@ -6,21 +6,10 @@ import { env, exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { maskPersonalData } from '../../../worker/src/domain/screening.ts';
 import { aProductId, aSite } from '../../fixtures/rows.ts';
+import { xssPayloads } from '../../fixtures/xss-payloads.ts';
 
 const blns = env.TEST_NAUGHTY_STRINGS;
 
-const xssPayloads = [
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  '"><svg/onload=alert(1)>',
-  "javascript:alert('x')",
-  '<a href="javascript:alert(1)">click</a>',
-  '<iframe srcdoc="<script>alert(1)</script>">',
-  '${alert(1)}',
-  '{{constructor.constructor("alert(1)")()}}',
-  '<style>@import "//evil.example/x.css";</style>',
-  '\u202Eevil\u202C',
-];
 
 /** What the API stores for a post: trimmed, personal-data-like numbers masked, otherwise byte for byte. */
 const stored = (s: string) => maskPersonalData(s.trim()).body;
