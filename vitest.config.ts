@@ -41,6 +41,8 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/e2e/global-setup.ts'],
+          // One browser flow at a time: on two cores, parallel Chromium + workerd + wrangler starve each other.
+          fileParallelism: false,
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
