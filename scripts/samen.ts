@@ -6,13 +6,16 @@
  *   npm run samen -- site rotate-secret <id>
  *   npm run samen -- site add-origin <id> <origin>
  *   npm run samen -- site add-staff <id> --email <email> --name <name> --role owner|agent --password <password|->
+ *   npm run samen -- webhook add <id> --url <url> --event <event> [--event <event>]…
+ *   npm run samen -- webhook list <id>
+ *   npm run samen -- webhook delete <id> <webhook-id>
  *
  * Works on the local D1 database of `npm start` (`.wrangler/`, or `--persist-to DIR`), or with
  * `--remote` on the Cloudflare D1 database named in wrangler.toml.
  *
  * SECURITY: `wrangler d1 execute` cannot bind parameters, so every statement below is SQL text.
  * That is only safe because every value is checked against a strict pattern before it gets
- * near SQL (ids, origins, emails, roles, languages), and every string is still written as a
+ * near SQL (ids, origins, emails, roles, languages, webhook URLs and events), and every string is still written as a
  * literal with its single quotes doubled (`lit()`). Free text (names, password hashes) can
  * only be a quoted literal. Do not add a value to SQL here without both.
  */
@@ -30,6 +33,13 @@ import {
   STAFF_ROLES,
   type StaffRole,
 } from '../worker/src/domain/sessions.ts';
+import {
+  CONSOLE_WEBHOOK_EVENTS,
+  MAX_WEBHOOKS_PER_SITE,
+  isWebhookUrl,
+  normaliseWebhookUrl,
+  type ConsoleWebhookEvent,
+} from '../worker/src/routes/console-types.ts';
 import { persistArgs, root, wranglerEnv } from './wrangler.ts';
 
 const wranglerBin = fileURLToPath(new URL('../node_modules/wrangler/bin/wrangler.js', import.meta.url));
@@ -49,6 +59,13 @@ Commands:
   site add-staff <id> --email <email> --name <name> --role owner|agent --password <password>
                       Add a console account. Use --password - to read it from standard input
                       (keeps it out of the shell history and the process list).
+  webhook add <id> --url <url> --event <event> [--event <event>]…
+                      Send events to a URL (https://, or http://localhost / http://127.0.0.1 for
+                      testing) and print its signing secret (once). At most ${MAX_WEBHOOKS_PER_SITE} per site.
+                      Events: ${CONSOLE_WEBHOOK_EVENTS.join(', ')}.
+  webhook list <id>   List the site's webhooks with their events (never their secrets).
+  webhook delete <id> <webhook-id>
+                      Stop sending events to a webhook.
 
 Options:
   --remote            Use the Cloudflare D1 database (default: the local one of npm start).
@@ -120,6 +137,35 @@ async function password(value: string | undefined): Promise<string> {
   if (p.length < MIN_PASSWORD_LENGTH) throw new UsageError(`The password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
   if (p.length > STAFF_PASSWORD_MAX) throw new UsageError(`The password can have at most ${STAFF_PASSWORD_MAX} characters.`);
   return p;
+}
+
+function webhookUrl(value: string | undefined): string {
+  if (!value) throw new UsageError('Give the webhook URL with --url, e.g. --url https://hooks.my-shop.example/samen.');
+  const href = normaliseWebhookUrl(value);
+  if (href === null || !isWebhookUrl(href)) {
+    throw new UsageError(
+      `Not a usable webhook URL: "${value}". Use https://… (or http://localhost… / http://127.0.0.1… for testing), without a user name or password, quotes or spaces, up to 500 characters.`,
+    );
+  }
+  return href;
+}
+
+function webhookEvents(values: string[] | undefined): ConsoleWebhookEvent[] {
+  const list = CONSOLE_WEBHOOK_EVENTS.join(', ');
+  if (!values?.length) throw new UsageError(`Give at least one --event: ${list}.`);
+  for (const v of values) {
+    if (!CONSOLE_WEBHOOK_EVENTS.some((e) => e === v)) throw new UsageError(`Unknown event "${v}". Use one or more of: ${list}.`);
+  }
+  // Known events, each once, in the documented order (as the console stores them).
+  return CONSOLE_WEBHOOK_EVENTS.filter((e) => values.includes(e));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function webhookId(value: string | undefined): string {
+  if (!value) throw new UsageError('Give the webhook id, as shown by: npm run samen -- webhook list <site>');
+  if (!UUID.test(value)) throw new UsageError(`Not a webhook id: "${value}". Ids look like 3f2a…-…; see: npm run samen -- webhook list <site>`);
+  return value;
 }
 
 interface Target {
@@ -261,6 +307,61 @@ async function addStaff(target: Target, id: string, values: Options): Promise<vo
   console.log(`Added ${name} <${e}> as ${r} of "${id}". They sign in at /console.`);
 }
 
+async function addWebhook(target: Target, id: string, values: Options): Promise<void> {
+  const url = webhookUrl(values.url);
+  const events = webhookEvents(values.event);
+  await requireSite(target, id);
+  const hookId = crypto.randomUUID();
+  const secret = `whsec_${newSigningSecret()}`;
+  // The limit is checked by the INSERT itself, so two additions at once cannot both pass it.
+  const [, added = []] = await execute(
+    target,
+    `INSERT INTO webhooks (site_id, id, url, events, secret, created_at)
+       SELECT ${lit(id)}, ${lit(hookId)}, ${lit(url)}, ${lit(JSON.stringify(events))}, ${lit(secret)}, ${Date.now()}
+        WHERE (SELECT count(*) FROM webhooks WHERE site_id = ${lit(id)}) < ${MAX_WEBHOOKS_PER_SITE};
+     SELECT id FROM webhooks WHERE site_id = ${lit(id)} AND id = ${lit(hookId)}`,
+  );
+  if (!added.length) throw new UsageError(`"${id}" already has ${MAX_WEBHOOKS_PER_SITE} webhooks, the most a site can have. Delete one first.`);
+  console.log(`"${id}" now sends ${events.join(', ')} to ${url} (webhook ${hookId}).`);
+  console.log('Signing secret (shown once; verify the Samen-Signature header with it):');
+  console.log(secret);
+}
+
+async function listWebhooks(target: Target, id: string): Promise<void> {
+  await requireSite(target, id);
+  const [rows = []] = await execute(
+    target,
+    `SELECT w.id, w.url, w.events, w.created_at,
+            (SELECT count(*) FROM webhook_deliveries d WHERE d.site_id = w.site_id AND d.webhook_id = w.id AND d.status = 'failed') AS failed
+       FROM webhooks w WHERE w.site_id = ${lit(id)} ORDER BY w.created_at`,
+  );
+  if (!rows.length) {
+    console.log(`"${id}" has no webhooks. Add one with: npm run samen -- webhook add ${id} --url https://… --event question.created`);
+    return;
+  }
+  for (const r of rows) {
+    let events: unknown;
+    try {
+      events = JSON.parse(String(r.events));
+    } catch {
+      events = [];
+    }
+    console.log(`${String(r.id)}  ${String(r.url)}`);
+    console.log(
+      `  events: ${Array.isArray(events) ? events.join(', ') : ''}; added ${new Date(Number(r.created_at)).toISOString()}; ${Number(r.failed)} failed deliveries`,
+    );
+  }
+}
+
+async function deleteWebhook(target: Target, id: string, hookId: string): Promise<void> {
+  await requireSite(target, id);
+  const [found = []] = await execute(target, `SELECT url FROM webhooks WHERE site_id = ${lit(id)} AND id = ${lit(hookId)}`);
+  const row = found[0];
+  if (!row) throw new UsageError(`"${id}" has no webhook ${hookId}. See: npm run samen -- webhook list ${id}`);
+  await execute(target, `DELETE FROM webhooks WHERE site_id = ${lit(id)} AND id = ${lit(hookId)}`);
+  console.log(`Deleted webhook ${hookId} (${String(row.url)}) of "${id}": it gets no more events.`);
+}
+
 const options = {
   name: { type: 'string' },
   language: { type: 'string' },
@@ -268,6 +369,8 @@ const options = {
   email: { type: 'string' },
   role: { type: 'string' },
   password: { type: 'string' },
+  url: { type: 'string' },
+  event: { type: 'string', multiple: true },
   remote: { type: 'boolean' },
   'persist-to': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -290,11 +393,26 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (values.remote && values['persist-to']) throw new UsageError('--persist-to is for the local database; leave it out with --remote.');
   const target: Target = { remote: values.remote ?? false, persistTo: values['persist-to'] };
-  if (group !== 'site') throw new UsageError(`Unknown command "${group}".\n\n${USAGE}`);
+  if (group !== 'site' && group !== 'webhook') throw new UsageError(`Unknown command "${group}".\n\n${USAGE}`);
 
   const expectArgs = (n: number) => {
     if (rest.length > n) throw new UsageError(`Unexpected argument "${rest[n]}".\n\n${USAGE}`);
   };
+  if (group === 'webhook') {
+    switch (command) {
+      case 'add':
+        expectArgs(1);
+        return addWebhook(target, siteId(rest[0]), values);
+      case 'list':
+        expectArgs(1);
+        return listWebhooks(target, siteId(rest[0]));
+      case 'delete':
+        expectArgs(2);
+        return deleteWebhook(target, siteId(rest[0]), webhookId(rest[1]));
+      default:
+        throw new UsageError(`Unknown command "webhook ${command ?? ''}".\n\n${USAGE}`);
+    }
+  }
   switch (command) {
     case 'create':
       expectArgs(1);

@@ -1,12 +1,29 @@
 /**
  * An in-memory stand-in for the console API, for component tests: one site, accounts with
- * passwords, questions, staff, settings and shoppers. Every call is recorded; any method can be
+ * passwords, questions, staff, settings, shoppers, a moderation queue and webhooks. Every call is recorded; any method can be
  * told to fail with a {@link ConsoleApiError} (what the real client throws), and calls can be
  * held to observe pending states.
  */
 import {
+  BLOCKLIST,
   ConsoleApiError,
+  MAX_WEBHOOKS_PER_SITE,
+  MODERATION_REASON_MAX,
+  REPORT_THRESHOLD,
+  isBlocklistWord,
+  isWebhookUrl,
+  normaliseWebhookUrl,
   type ConsoleApi,
+  type ConsoleModerationItem,
+  type ConsoleModerationLogEntry,
+  type ConsoleModerationResult,
+  type ConsoleNewWebhook,
+  type ConsoleSiteUpdate,
+  type ConsoleWebhook,
+  type ConsoleWebhookDelivery,
+  type ModerationDecision,
+  type ModerationTargetType,
+  type NewWebhookInput,
   type ConsoleQuestion,
   type ConsoleQuestionPage,
   type ConsoleSession,
@@ -39,8 +56,16 @@ export class FakeConsoleApi implements ConsoleApi {
     origins: ['https://shop.example'],
     eraseMode: 'anonymise',
     hasTokenSecret: false,
+    reportThreshold: 3,
+    blocklist: [],
   };
   shoppers = new Map<string, ShopperExport>();
+  /** The moderation queue (held, hidden, removed) as the API would list it. */
+  moderationItems: ConsoleModerationItem[] = [];
+  /** Audit rows per item id. */
+  moderationLogs = new Map<string, ConsoleModerationLogEntry[]>();
+  webhookList: (ConsoleWebhook & { secret: string })[] = [];
+  deliveryList: ConsoleWebhookDelivery[] = [];
   private failures = new Map<Method, ConsoleApiError>();
   private holds = new Map<Method, Promise<void>>();
   private secrets = 0;
@@ -158,7 +183,7 @@ export class FakeConsoleApi implements ConsoleApi {
 
   async site(): Promise<ConsoleSiteSettings> {
     await this.enter('site', [], 'owner');
-    return { ...this.settings, origins: [...this.settings.origins] };
+    return { ...this.settings, origins: [...this.settings.origins], blocklist: [...this.settings.blocklist] };
   }
 
   async addOrigin(origin: string): Promise<ConsoleSiteSettings> {
@@ -198,6 +223,104 @@ export class FakeConsoleApi implements ConsoleApi {
     await this.enter('eraseShopper', [sub], 'owner');
     if (!this.shoppers.delete(sub)) throw apiError(404, 'shopper_not_found');
     return { erased: true, mode: this.settings.eraseMode };
+  }
+
+  async updateSite(change: ConsoleSiteUpdate): Promise<ConsoleSiteSettings> {
+    await this.enter('updateSite', [change], 'owner');
+    const t = change.reportThreshold;
+    if (t !== undefined && (!Number.isInteger(t) || t < REPORT_THRESHOLD.min || t > REPORT_THRESHOLD.max)) {
+      throw apiError(400, 'invalid_report_threshold');
+    }
+    if (change.blocklist && (change.blocklist.length > BLOCKLIST.maxWords || !change.blocklist.every(isBlocklistWord))) {
+      throw apiError(400, 'invalid_blocklist');
+    }
+    if (change.eraseMode) this.settings.eraseMode = change.eraseMode;
+    if (t !== undefined) this.settings.reportThreshold = t;
+    if (change.blocklist) this.settings.blocklist = [...new Set(change.blocklist)];
+    return this.site();
+  }
+
+  /** An item in the moderation queue (a held question unless told), with its first audit row. */
+  addModerationItem(overrides: Partial<ConsoleModerationItem> = {}): ConsoleModerationItem {
+    const id = overrides.id ?? crypto.randomUUID();
+    const item: ConsoleModerationItem = {
+      targetType: 'question',
+      id,
+      questionId: overrides.targetType === 'answer' ? crypto.randomUUID() : id,
+      productId: 'nk-storm-jacket',
+      body: 'Cheap casino deals here?',
+      authorName: null,
+      status: 'held',
+      reportCount: 0,
+      createdAt: Date.now() - this.moderationItems.length * 60e3,
+      lastReason: 'blocklist',
+      ...overrides,
+    };
+    this.moderationItems.push(item);
+    const action = item.status === 'held' ? 'held' : item.status === 'hidden' ? 'hidden' : 'removed';
+    this.moderationLogs.set(id, [{ action, actor: 'system', actorName: null, reason: item.lastReason ?? '', createdAt: item.createdAt }]);
+    return item;
+  }
+
+  async moderationQueue(): Promise<ConsoleModerationItem[]> {
+    await this.enter('moderationQueue', []);
+    return [...this.moderationItems].sort((a, b) => b.createdAt - a.createdAt).map((i) => ({ ...i }));
+  }
+
+  async moderate(type: ModerationTargetType, id: string, action: ModerationDecision, reason?: string): Promise<ConsoleModerationResult> {
+    await this.enter('moderate', [type, id, action, reason]);
+    const item = this.moderationItems.find((i) => i.id === id && i.targetType === type);
+    if (!item) throw apiError(404, `${type}_not_found`);
+    if (reason && reason.length > MODERATION_REASON_MAX) throw apiError(400, 'moderation_reason_too_long');
+    const fits = action === 'restore' ? item.status === 'removed' : item.status !== 'removed';
+    if (!fits) throw apiError(409, 'moderation_conflict');
+    const staff = this.signedIn!.staff;
+    const done = { approve: 'approved', remove: 'removed', restore: 'restored' } as const;
+    const text = reason?.trim() || { approve: 'Approved by staff.', remove: 'Removed by staff.', restore: 'Restored by staff.' }[action];
+    this.moderationLogs.get(id)?.push({ action: done[action], actor: `staff:${staff.id}`, actorName: staff.name, reason: text, createdAt: Date.now() });
+    if (action === 'remove') {
+      item.status = 'removed';
+      item.lastReason = text;
+      return { status: 'removed' };
+    }
+    this.moderationItems = this.moderationItems.filter((i) => i !== item);
+    return { status: 'published' };
+  }
+
+  async moderationLog(type: ModerationTargetType, id: string): Promise<ConsoleModerationLogEntry[]> {
+    await this.enter('moderationLog', [type, id]);
+    const log = this.moderationLogs.get(id);
+    if (!log) throw apiError(404, `${type}_not_found`);
+    return log.map((e) => ({ ...e }));
+  }
+
+  async webhooks(): Promise<ConsoleWebhook[]> {
+    await this.enter('webhooks', [], 'owner');
+    return this.webhookList.map(({ secret: _secret, ...w }) => ({ ...w, events: [...w.events] }));
+  }
+
+  async addWebhook(input: NewWebhookInput): Promise<ConsoleNewWebhook> {
+    await this.enter('addWebhook', [input], 'owner');
+    const url = normaliseWebhookUrl(input.url);
+    if (url === null || !isWebhookUrl(url)) throw apiError(400, 'invalid_url');
+    if (!input.events.length) throw apiError(400, 'no_events');
+    if (this.webhookList.length >= MAX_WEBHOOKS_PER_SITE) throw apiError(409, 'too_many_webhooks');
+    const hook = { id: crypto.randomUUID(), url, events: [...input.events], createdAt: Date.now(), secret: `whsec_test-${this.webhookList.length + 1}-AbCdEfGhIjKlMnOpQrStUvWxYz0123456` };
+    this.webhookList.push(hook);
+    const { secret, ...webhook } = hook;
+    return { webhook, secret };
+  }
+
+  async deleteWebhook(id: string): Promise<void> {
+    await this.enter('deleteWebhook', [id], 'owner');
+    const before = this.webhookList.length;
+    this.webhookList = this.webhookList.filter((w) => w.id !== id);
+    if (this.webhookList.length === before) throw apiError(404, 'webhook_not_found');
+  }
+
+  async webhookDeliveries(): Promise<ConsoleWebhookDelivery[]> {
+    await this.enter('webhookDeliveries', [], 'owner');
+    return this.deliveryList.map((d) => ({ ...d, url: this.webhookList.find((w) => w.id === d.webhookId)?.url ?? null }));
   }
 
   /** A shopper the site holds data about. */

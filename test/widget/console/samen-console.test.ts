@@ -122,10 +122,17 @@ describe('<samen-console>', () => {
     });
   }
 
-  it('gives owners Recent questions, Team, Site and Shopper data', async () => {
+  it('gives owners Recent questions, Moderation, Team, Site, Webhooks and Shopper data', async () => {
     const el = await consoleFor(new FakeConsoleApi().signedInAs('owner'));
     const nav = sectionsNav(el);
-    expect(queryAllByRole(nav, 'button').map((b) => visibleText(b))).to.deep.equal(['Recent questions', 'Team', 'Site', 'Shopper data']);
+    expect(queryAllByRole(nav, 'button').map((b) => visibleText(b))).to.deep.equal([
+      'Recent questions',
+      'Moderation',
+      'Team',
+      'Site',
+      'Webhooks',
+      'Shopper data',
+    ]);
     expect(getByRole(nav, 'button', 'Recent questions').getAttribute('aria-current')).to.equal('page');
 
     await click(getByRole(nav, 'button', 'Team'));
@@ -134,11 +141,19 @@ describe('<samen-console>', () => {
     expect(deepActiveElement()).to.equal(heading);
   });
 
-  it('gives agents only the recent questions: no Team, Site or Shopper data', async () => {
-    const el = await consoleFor(new FakeConsoleApi().signedInAs('agent'));
+  it('gives agents the recent questions and moderation only: no Team, Site, Webhooks or Shopper data', async () => {
+    const api = new FakeConsoleApi().signedInAs('agent');
+    api.addModerationItem({ body: 'Held for review?' });
+    const el = await consoleFor(api);
     await findByRole(el, 'heading', 'Recent questions');
-    for (const name of ['Team', 'Site', 'Shopper data']) expect(queryAllByRole(el, 'button', name)).to.have.length(0);
-    expect(deepQueryAll(el, 'nav')).to.have.length(0);
+    const nav = sectionsNav(el);
+    expect(queryAllByRole(nav, 'button').map((b) => visibleText(b))).to.deep.equal(['Recent questions', 'Moderation']);
+    for (const name of ['Team', 'Site', 'Webhooks', 'Shopper data']) expect(queryAllByRole(el, 'button', name)).to.have.length(0);
+
+    await click(getByRole(nav, 'button', 'Moderation'));
+    expect(deepActiveElement()).to.equal(await findByRole(el, 'heading', 'Moderation'));
+    await waitForText(el, 'Held for review?');
+    expect(api.calls.filter((c) => ['site', 'staff', 'webhooks', 'webhookDeliveries'].includes(c.method))).to.have.length(0);
   });
 
   it('signs out: calls the API and shows the sign-in form with a notice', async () => {

@@ -252,6 +252,8 @@ describe('site settings', () => {
         origins: ['https://a.example', 'https://b.example'],
         eraseMode: 'anonymise',
         hasTokenSecret: true,
+        reportThreshold: 3,
+        blocklist: [],
       } satisfies ConsoleSiteSettings,
     });
   });

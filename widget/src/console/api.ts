@@ -5,25 +5,57 @@
  * check requires. Failures become a {@link ConsoleApiError} with a code the UI translates.
  */
 import type {
+  ConsoleModerationItem,
+  ConsoleModerationLogEntry,
+  ConsoleModerationResult,
+  ConsoleNewWebhook,
   ConsoleQuestionPage,
   ConsoleSession,
   ConsoleSiteSettings,
+  ConsoleSiteUpdate,
   ConsoleStaffMember,
+  ConsoleWebhook,
+  ConsoleWebhookDelivery,
+  ConsoleWebhookEvent,
   EraseMode,
+  ModerationDecision,
+  ModerationTargetType,
   ShopperExport,
   StaffRole,
 } from '../../../worker/src/routes/console-types.ts';
 import type { ErrorBody } from '../../../worker/src/api-types.ts';
 
 export type {
+  ConsoleModerationItem,
+  ConsoleModerationLogEntry,
+  ConsoleModerationResult,
+  ConsoleNewWebhook,
   ConsoleQuestion,
   ConsoleQuestionPage,
   ConsoleSession,
   ConsoleSiteSettings,
+  ConsoleSiteUpdate,
   ConsoleStaffMember,
+  ConsoleWebhook,
+  ConsoleWebhookDelivery,
+  ConsoleWebhookEvent,
   EraseMode,
+  ModerationDecision,
+  ModerationTargetType,
   ShopperExport,
   StaffRole,
+} from '../../../worker/src/routes/console-types.ts';
+
+/** Limits the API enforces, shared so the console can check input before sending it. */
+export {
+  BLOCKLIST,
+  CONSOLE_WEBHOOK_EVENTS,
+  MAX_WEBHOOKS_PER_SITE,
+  MODERATION_REASON_MAX,
+  REPORT_THRESHOLD,
+  isBlocklistWord,
+  isWebhookUrl,
+  normaliseWebhookUrl,
 } from '../../../worker/src/routes/console-types.ts';
 
 /** A failed call: `status` 0 means the network failed; `retryAfter` (seconds) comes from a 429. */
@@ -41,6 +73,11 @@ export class ConsoleApiError extends Error {
 
 /** The call failed because nobody is signed in (any more): the console shows the sign-in form. */
 export const isSignedOut = (err: unknown): boolean => err instanceof ConsoleApiError && err.status === 401;
+
+export interface NewWebhookInput {
+  url: string;
+  events: ConsoleWebhookEvent[];
+}
 
 export interface NewStaffInput {
   email: string;
@@ -61,10 +98,21 @@ export interface ConsoleApi {
   addOrigin(origin: string): Promise<ConsoleSiteSettings>;
   removeOrigin(origin: string): Promise<ConsoleSiteSettings>;
   setEraseMode(mode: EraseMode): Promise<ConsoleSiteSettings>;
+  /** Changes any of the site's settings (report threshold, blocklist, erase mode). */
+  updateSite(change: ConsoleSiteUpdate): Promise<ConsoleSiteSettings>;
   /** A new signing secret; the API shows it this once. */
   rotateSecret(): Promise<string>;
   exportShopper(sub: string): Promise<ShopperExport>;
   eraseShopper(sub: string): Promise<{ erased: true; mode: EraseMode }>;
+  /** Held, hidden and removed questions and answers, newest first. */
+  moderationQueue(signal?: AbortSignal): Promise<ConsoleModerationItem[]>;
+  moderate(type: ModerationTargetType, id: string, action: ModerationDecision, reason?: string): Promise<ConsoleModerationResult>;
+  moderationLog(type: ModerationTargetType, id: string, signal?: AbortSignal): Promise<ConsoleModerationLogEntry[]>;
+  webhooks(signal?: AbortSignal): Promise<ConsoleWebhook[]>;
+  /** A new webhook and its signing secret, which the API shows this once. */
+  addWebhook(input: NewWebhookInput): Promise<ConsoleNewWebhook>;
+  deleteWebhook(id: string): Promise<void>;
+  webhookDeliveries(signal?: AbortSignal): Promise<ConsoleWebhookDelivery[]>;
 }
 
 const isErrorBody = (v: unknown): v is ErrorBody =>
@@ -100,6 +148,7 @@ export function createConsoleApi(base: URL = new URL('/api/v1/console/', locatio
   }
 
   const shopper = (sub: string) => `shoppers/${encodeURIComponent(sub)}`;
+  const item = (type: ModerationTargetType, id: string) => `moderation/${type}/${encodeURIComponent(id)}`;
 
   return {
     session: (signal) => call<ConsoleSession>('session', { signal }),
@@ -121,5 +170,16 @@ export function createConsoleApi(base: URL = new URL('/api/v1/console/', locatio
     rotateSecret: async () => (await call<{ secret: string }>('site/rotate-secret', { method: 'POST' })).secret,
     exportShopper: (sub) => call<ShopperExport>(`${shopper(sub)}/export`),
     eraseShopper: (sub) => call<{ erased: true; mode: EraseMode }>(shopper(sub), { method: 'DELETE' }),
+    updateSite: async (change) => (await call<{ site: ConsoleSiteSettings }>('site', { method: 'PATCH', body: change })).site,
+    moderationQueue: async (signal) => (await call<{ items: ConsoleModerationItem[] }>('moderation', { signal })).items,
+    moderate: (type, id, action, reason) =>
+      call<ConsoleModerationResult>(item(type, id), { method: 'POST', body: reason ? { action, reason } : { action } }),
+    moderationLog: async (type, id, signal) => (await call<{ log: ConsoleModerationLogEntry[] }>(`${item(type, id)}/log`, { signal })).log,
+    webhooks: async (signal) => (await call<{ webhooks: ConsoleWebhook[] }>('webhooks', { signal })).webhooks,
+    addWebhook: (input) => call<ConsoleNewWebhook>('webhooks', { method: 'POST', body: input }),
+    deleteWebhook: async (id) => {
+      await call(`webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    },
+    webhookDeliveries: async (signal) => (await call<{ deliveries: ConsoleWebhookDelivery[] }>('webhooks/deliveries', { signal })).deliveries,
   };
 }

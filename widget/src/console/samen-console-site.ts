@@ -4,14 +4,34 @@ import { define } from '../internal/define.ts';
 import { emitInternal } from '../internal/events.ts';
 import { controls, tokens } from '../styles/shared.ts';
 import { consoleStyles } from './styles.ts';
-import { isSignedOut, type ConsoleApi, type ConsoleSiteSettings, type EraseMode } from './api.ts';
+import {
+  BLOCKLIST,
+  REPORT_THRESHOLD,
+  isBlocklistWord,
+  isSignedOut,
+  ConsoleApiError,
+  type ConsoleApi,
+  type ConsoleSiteSettings,
+  type EraseMode,
+} from './api.ts';
 import { consoleErrorText, en, type ConsoleStrings } from './i18n/index.ts';
 
-type Part = 'origins' | 'erase' | 'secret';
+type Part = 'origins' | 'moderation' | 'erase' | 'secret';
+type ModerationField = 'threshold' | 'blocklist';
+
+/** The words of the blocklist box: split on white space, commas and semicolons, lower-cased, each once. */
+export const blocklistWords = (text: string): string[] => [
+  ...new Set(
+    text
+      .split(/[\s,;]+/u)
+      .map((w) => w.toLowerCase())
+      .filter(Boolean),
+  ),
+];
 
 /**
- * "Site" (owners): allowed origins, what erasing a shopper does, and the token signing secret
- * (a new one is shown once, right after rotating).
+ * "Site" (owners): allowed origins, moderation (report threshold and blocklist), what erasing a
+ * shopper does, and the token signing secret (a new one is shown once, right after rotating).
  *
  * @fires session-ended - (internal) when the API says the session is gone
  */
@@ -23,6 +43,9 @@ export class SamenConsoleSite extends LitElement {
     _status: { state: true },
     _origin: { state: true },
     _eraseMode: { state: true },
+    _threshold: { state: true },
+    _blocklist: { state: true },
+    _moderationField: { state: true },
     _confirmRotate: { state: true },
     _secret: { state: true },
     _busy: { state: true },
@@ -38,6 +61,12 @@ export class SamenConsoleSite extends LitElement {
   declare private _status: 'loading' | 'ready' | 'error';
   declare private _origin: string;
   declare private _eraseMode: EraseMode;
+  /** The report threshold box, as typed. */
+  declare private _threshold: string;
+  /** The blocklist box, as typed (one word per line when loaded). */
+  declare private _blocklist: string;
+  /** The moderation field the last error is about. */
+  declare private _moderationField: ModerationField | null;
   declare private _confirmRotate: boolean;
   declare private _secret: string;
   declare private _busy: boolean;
@@ -52,6 +81,9 @@ export class SamenConsoleSite extends LitElement {
     this._status = 'loading';
     this._origin = '';
     this._eraseMode = 'anonymise';
+    this._threshold = '';
+    this._blocklist = '';
+    this._moderationField = null;
     this._confirmRotate = false;
     this._secret = '';
     this._busy = false;
@@ -76,7 +108,9 @@ export class SamenConsoleSite extends LitElement {
     const ctrl = (this._loading = new AbortController());
     this._status = 'loading';
     try {
-      this._show(await this.api.site(ctrl.signal));
+      const site = await this.api.site(ctrl.signal);
+      this._show(site);
+      this._showModeration(site);
       this._status = 'ready';
     } catch (err) {
       if (ctrl.signal.aborted) return;
@@ -90,8 +124,15 @@ export class SamenConsoleSite extends LitElement {
     this._eraseMode = site.eraseMode;
   }
 
+  /** Fills the moderation boxes from the saved settings (not after other changes, which would lose typing). */
+  private _showModeration(site: ConsoleSiteSettings): void {
+    this._threshold = String(site.reportThreshold);
+    this._blocklist = site.blocklist.join('\n');
+    this._moderationField = null;
+  }
+
   /** Runs one change; its outcome is announced in the part of the page it belongs to. */
-  private async _run(part: Part, work: () => Promise<string>, errorField?: 'invalid_origin'): Promise<boolean> {
+  private async _run(part: Part, work: () => Promise<string>, errorField?: keyof ConsoleStrings['errors']): Promise<boolean> {
     if (this._busy) return false;
     this._busy = true;
     this._error = null;
@@ -129,6 +170,47 @@ export class SamenConsoleSite extends LitElement {
       return this.t.originRemoved(origin);
     });
     this.renderRoot.querySelector<HTMLInputElement>('#origin')?.focus();
+  }
+
+  private async _saveModeration(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    if (this._busy) return;
+    const t = this.t;
+    const threshold = Number(this._threshold.trim());
+    const words = blocklistWords(this._blocklist);
+    // The API's rules, checked first so the owner learns at once which box to fix.
+    let field: ModerationField | null = null;
+    if (!this._threshold.trim() || !Number.isInteger(threshold) || threshold < REPORT_THRESHOLD.min || threshold > REPORT_THRESHOLD.max) {
+      field = 'threshold';
+    } else if (words.length > BLOCKLIST.maxWords || !words.every(isBlocklistWord)) field = 'blocklist';
+    if (field) {
+      this._announcement = null;
+      this._moderationField = field;
+      this._error = { part: 'moderation', message: field === 'threshold' ? t.errors.invalid_report_threshold : t.errors.invalid_blocklist };
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>(field === 'threshold' ? '#report-threshold' : '#blocklist')?.focus();
+      return;
+    }
+    this._moderationField = null;
+    this._busy = true;
+    this._error = null;
+    this._announcement = null;
+    try {
+      const site = await this.api.updateSite({ reportThreshold: threshold, blocklist: words });
+      this._show(site);
+      this._showModeration(site);
+      this._announcement = { part: 'moderation', message: t.moderationSaved };
+    } catch (err) {
+      if (isSignedOut(err)) {
+        emitInternal(this, 'session-ended');
+        return;
+      }
+      const code = err instanceof ConsoleApiError ? err.code : '';
+      this._moderationField = code === 'invalid_report_threshold' ? 'threshold' : code === 'invalid_blocklist' ? 'blocklist' : null;
+      this._error = { part: 'moderation', message: consoleErrorText(t, err) };
+    } finally {
+      this._busy = false;
+    }
   }
 
   private async _saveEraseMode(e: SubmitEvent): Promise<void> {
@@ -212,6 +294,53 @@ export class SamenConsoleSite extends LitElement {
     </section>`;
   }
 
+  private _renderModeration() {
+    const t = this.t;
+    const field = this._error?.part === 'moderation' ? this._moderationField : null;
+    const describedBy = (f: ModerationField, hints: string) => (field === f ? `moderation-error ${hints}` : hints);
+    const count = blocklistWords(this._blocklist).length;
+    return html`<section aria-labelledby="moderation-settings-heading">
+      <h3 id="moderation-settings-heading">${t.moderationSettingsHeading}</h3>
+      <form novalidate @submit=${this._saveModeration}>
+        <div>
+          <label for="report-threshold">${t.reportThreshold}</label>
+          <input
+            id="report-threshold"
+            class="number"
+            type="number"
+            inputmode="numeric"
+            min=${REPORT_THRESHOLD.min}
+            max=${REPORT_THRESHOLD.max}
+            step="1"
+            aria-invalid=${field === 'threshold' ? 'true' : 'false'}
+            aria-describedby=${describedBy('threshold', 'report-threshold-hint')}
+            .value=${this._threshold}
+            @input=${(e: InputEvent) => (this._threshold = (e.target as HTMLInputElement).value)}
+          />
+          <p class="hint" id="report-threshold-hint">${t.reportThresholdHint}</p>
+        </div>
+        <div>
+          <label for="blocklist">${t.blocklist}</label>
+          <textarea
+            id="blocklist"
+            rows="6"
+            spellcheck="false"
+            autocapitalize="none"
+            autocomplete="off"
+            aria-invalid=${field === 'blocklist' ? 'true' : 'false'}
+            aria-describedby=${describedBy('blocklist', 'blocklist-hint blocklist-count')}
+            .value=${this._blocklist}
+            @input=${(e: InputEvent) => (this._blocklist = (e.target as HTMLTextAreaElement).value)}
+          ></textarea>
+          <p class="hint" id="blocklist-hint">${t.blocklistHint}</p>
+          <p class="hint" id="blocklist-count">${t.blocklistCount(count)}</p>
+        </div>
+        <div class="actions"><button type="submit" class="primary" ?disabled=${this._busy}>${t.saveModeration}</button></div>
+      </form>
+      ${this._feedback('moderation', 'moderation-error')}
+    </section>`;
+  }
+
   private _renderEraseMode() {
     const t = this.t;
     const option = (mode: EraseMode, label: string) =>
@@ -278,7 +407,9 @@ export class SamenConsoleSite extends LitElement {
         <p>${t.siteError}</p>
         <button type="button" @click=${() => void this._load()}>${t.retry}</button>
       </div>`;
-    } else body = html`${this._renderOrigins(site)} ${this._renderEraseMode()} ${this._renderSecret(site)}`;
+    } else {
+      body = html`${this._renderOrigins(site)} ${this._renderModeration()} ${this._renderEraseMode()} ${this._renderSecret(site)}`;
+    }
     return html`<section aria-labelledby="site-heading">
       <h2 id="site-heading" tabindex="-1">${t.siteTab}${site ? html`: ${site.name}` : nothing}</h2>
       ${body}

@@ -9,16 +9,18 @@ import './samen-console-questions.ts';
 import './samen-console-team.ts';
 import './samen-console-site.ts';
 import './samen-console-shoppers.ts';
+import './samen-console-moderation.ts';
+import './samen-console-webhooks.ts';
 
 type Status = 'starting' | 'signed-out' | 'signed-in' | 'unreachable';
-type View = 'questions' | 'team' | 'site' | 'shoppers';
+type View = 'questions' | 'moderation' | 'team' | 'site' | 'webhooks' | 'shoppers';
 
-const OWNER_VIEWS: readonly View[] = ['questions', 'team', 'site', 'shoppers'];
-const AGENT_VIEWS: readonly View[] = ['questions'];
+const OWNER_VIEWS: readonly View[] = ['questions', 'moderation', 'team', 'site', 'webhooks', 'shoppers'];
+const AGENT_VIEWS: readonly View[] = ['questions', 'moderation'];
 
 /**
- * The Samen staff console: sign-in, then the site's recent questions for every staff member,
- * and the team, site settings and shopper data for owners. The session cookie is HttpOnly, so
+ * The Samen staff console: sign-in, then the site's recent questions and the moderation queue
+ * for every staff member, and the team, site settings, webhooks and shopper data for owners. The session cookie is HttpOnly, so
  * the console learns who is signed in from the API (`GET /session`). Language: `<html lang>`.
  *
  * @summary Staff console app, served at /console.
@@ -170,7 +172,14 @@ export class SamenConsole extends LitElement {
 
   private _label(view: View): string {
     const t = this._t;
-    return { questions: t.questionsTab, team: t.teamTab, site: t.siteTab, shoppers: t.shoppersTab }[view];
+    return {
+      questions: t.questionsTab,
+      moderation: t.moderationTab,
+      team: t.teamTab,
+      site: t.siteTab,
+      webhooks: t.webhooksTab,
+      shoppers: t.shoppersTab,
+    }[view];
   }
 
   private _renderView() {
@@ -182,6 +191,10 @@ export class SamenConsole extends LitElement {
     switch (view) {
       case 'questions':
         return html`<samen-console-questions .api=${api} .t=${t} locale=${this._language}></samen-console-questions>`;
+      case 'moderation':
+        return html`<samen-console-moderation .api=${api} .t=${t} locale=${this._language}></samen-console-moderation>`;
+      case 'webhooks':
+        return html`<samen-console-webhooks .api=${api} .t=${t} locale=${this._language}></samen-console-webhooks>`;
       case 'team':
         return html`<samen-console-team .api=${api} .t=${t} locale=${this._language}></samen-console-team>`;
       case 'site':

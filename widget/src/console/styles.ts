@@ -49,8 +49,12 @@ export const consoleStyles = css`
     font-weight: 400;
     margin-block: 0.25rem;
   }
-  fieldset input[type='radio'] {
+  fieldset input[type='radio'],
+  fieldset input[type='checkbox'] {
     inline-size: auto;
+  }
+  input.number {
+    max-inline-size: 8rem;
   }
   ul.plain {
     list-style: none;

@@ -111,8 +111,15 @@ export async function fileReport(
       .bind(siteId, r.targetType, r.targetId, r.reporter, r.reason, now),
     db
       .prepare(
-        `UPDATE ${t} SET report_count = (SELECT count(*) FROM reports x WHERE x.site_id = ${t}.site_id AND x.target_type = ? AND x.target_id = ${t}.id)
-          WHERE site_id = ? AND id = ?`,
+        // Only reports since staff last approved or restored the item count: an approval answers
+        // the earlier ones, so one new report must not hide it again at once.
+        `UPDATE ${t} SET report_count = (
+           SELECT count(*) FROM reports x
+            WHERE x.site_id = ${t}.site_id AND x.target_type = ?1 AND x.target_id = ${t}.id
+              AND x.created_at > coalesce((SELECT max(l.created_at) FROM moderation_log l
+                                            WHERE l.site_id = x.site_id AND l.target_type = ?1 AND l.target_id = x.target_id
+                                              AND l.action IN ('approved', 'restored')), -1))
+          WHERE site_id = ?2 AND id = ?3`,
       )
       .bind(r.targetType, siteId, r.targetId),
     db
@@ -126,9 +133,25 @@ export async function fileReport(
       .prepare(`UPDATE ${t} SET status = 'hidden' WHERE site_id = ? AND id = ? AND status = 'published' AND report_count >= ?`)
       .bind(siteId, r.targetId, threshold),
     db.prepare(`SELECT report_count, status FROM ${t} WHERE site_id = ? AND id = ?`).bind(siteId, r.targetId),
+    // A hidden answer no longer counts towards its question's answers.
+    ...(r.targetType === 'answer' ? [recountAnswersStatement(db, siteId, r.targetId)] : []),
   ]);
   const counted = (results[0]?.meta.changes ?? 0) > 0;
   return { counted, hidden: results[4]?.results[0]?.status === 'hidden' };
+}
+
+/**
+ * Sets the answer count of the question `answerId` belongs to from its published answers, so
+ * holding, hiding, removing, approving or restoring an answer can never drift the number.
+ */
+function recountAnswersStatement(db: D1Database, siteId: string, answerId: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE questions SET answer_count = (SELECT count(*) FROM answers a
+                                             WHERE a.site_id = questions.site_id AND a.question_id = questions.id AND a.status = 'published')
+        WHERE site_id = ?1 AND id = (SELECT question_id FROM answers WHERE site_id = ?1 AND id = ?2)`,
+    )
+    .bind(siteId, answerId);
 }
 
 /** Staff decisions on a held, hidden or removed item, always with an audit row. */
@@ -143,8 +166,48 @@ export async function moderate(
   const [update] = await db.batch([
     db.prepare(`UPDATE ${t} SET status = ?, report_count = CASE WHEN ? = 'published' THEN 0 ELSE report_count END WHERE site_id = ? AND id = ?`).bind(status, status, siteId, m.targetId),
     logModerationStatement(db, siteId, m, now),
+    // In the same transaction: the question's answer count follows its published answers.
+    ...(m.targetType === 'answer' ? [recountAnswersStatement(db, siteId, m.targetId)] : []),
+    // A removed answer cannot stay the accepted one.
+    ...(m.targetType === 'answer' && status === 'removed'
+      ? [
+          db
+            .prepare('UPDATE questions SET accepted_answer_id = NULL WHERE site_id = ? AND accepted_answer_id = ?')
+            .bind(siteId, m.targetId),
+        ]
+      : []),
   ]);
   return (update?.meta.changes ?? 0) > 0;
+}
+
+export interface ModerationLogEntry {
+  action: ModerationAction;
+  actor: string;
+  /** Name of the console account when `actor` is `staff:<id>` of this site and the account still exists. */
+  actorName: string | null;
+  reason: string;
+  createdAt: number;
+}
+
+/** The audit rows of one item, oldest first. */
+export async function listModerationLog(
+  db: D1Database,
+  siteId: string,
+  targetType: TargetType,
+  targetId: string,
+): Promise<ModerationLogEntry[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT l.action, l.actor, l.reason, l.created_at, s.name AS actor_name
+         FROM moderation_log l
+         LEFT JOIN staff s ON s.site_id = l.site_id AND l.actor = 'staff:' || s.id
+        WHERE l.site_id = ? AND l.target_type = ? AND l.target_id = ?
+        ORDER BY l.created_at, l.rowid
+        LIMIT 500`,
+    )
+    .bind(siteId, targetType, targetId)
+    .all<{ action: ModerationAction; actor: string; reason: string; created_at: number; actor_name: string | null }>();
+  return results.map((r) => ({ action: r.action, actor: r.actor, actorName: r.actor_name, reason: r.reason, createdAt: r.created_at }));
 }
 
 export interface ModerationItem {

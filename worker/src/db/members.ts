@@ -65,7 +65,8 @@ export async function eraseMember(
           db.prepare('DELETE FROM answers WHERE site_id = ? AND author_sub = ?').bind(siteId, sub),
           db
             .prepare(
-              `UPDATE questions SET answer_count = (SELECT count(*) FROM answers a WHERE a.site_id = questions.site_id AND a.question_id = questions.id)
+              `UPDATE questions SET answer_count = (SELECT count(*) FROM answers a WHERE a.site_id = questions.site_id AND a.question_id = questions.id AND a.status = 'published'),
+                      accepted_answer_id = CASE WHEN accepted_answer_id IN (SELECT id FROM answers a WHERE a.site_id = questions.site_id) THEN accepted_answer_id END
                 WHERE site_id = ?`,
             )
             .bind(siteId),

@@ -56,3 +56,27 @@ function parseWordList(json: string): string[] {
     return [];
   }
 }
+
+/**
+ * Changes the given settings of a site in one statement (fields left out keep their value).
+ * The blocklist is stored as a JSON array of words.
+ */
+export async function updateSiteSettings(
+  db: D1Database,
+  siteId: string,
+  change: { eraseMode?: Site['eraseMode']; reportThreshold?: number; blocklist?: string[] },
+): Promise<void> {
+  await db
+    .prepare(
+      `UPDATE sites SET erase_mode = coalesce(?, erase_mode), report_threshold = coalesce(?, report_threshold),
+                        blocklist = coalesce(?, blocklist)
+        WHERE id = ?`,
+    )
+    .bind(
+      change.eraseMode ?? null,
+      change.reportThreshold ?? null,
+      change.blocklist === undefined ? null : JSON.stringify(change.blocklist),
+      siteId,
+    )
+    .run();
+}

@@ -90,6 +90,21 @@ export async function insertWebhook(db: D1Database, siteId: string, w: Webhook):
     .run();
 }
 
+/**
+ * Inserts the webhook only while the site has fewer than `max`; one statement, so two owners
+ * adding at the same moment cannot pass the limit together. Returns whether it was added.
+ */
+export async function insertWebhookWithin(db: D1Database, siteId: string, w: Webhook, max: number): Promise<boolean> {
+  const r = await db
+    .prepare(
+      `INSERT INTO webhooks (site_id, id, url, events, secret, created_at)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE (SELECT count(*) FROM webhooks WHERE site_id = ?1) < ?7`,
+    )
+    .bind(siteId, w.id, w.url, JSON.stringify(w.events), w.secret, w.createdAt, max)
+    .run();
+  return r.meta.changes > 0;
+}
+
 export async function deleteWebhook(db: D1Database, siteId: string, id: string): Promise<boolean> {
   const r = await db.prepare('DELETE FROM webhooks WHERE site_id = ? AND id = ?').bind(siteId, id).run();
   return r.meta.changes > 0;

@@ -28,6 +28,12 @@ export const inputErrorMessages = {
   invalid_reason: 'The reason must be spam, offensive, off_topic or personal_data.',
   invalid_event: 'Unknown event.',
   invalid_url: 'Webhook URLs must be https:// (or http://localhost for testing).',
+  no_events: 'Choose at least one event: question.created, answer.created or question.unanswered.',
+  invalid_report_threshold: 'The report threshold must be a whole number from 1 to 100.',
+  invalid_blocklist: 'The blocklist holds at most 200 words of 1–40 lower-case letters each.',
+  invalid_moderation_action: 'The action must be “approve”, “remove” or “restore”.',
+  moderation_reason_too_long: 'A moderation reason can have at most 500 characters.',
+  nothing_to_change: 'Give at least one setting to change.',
 } as const;
 
 export type InputErrorCode = keyof typeof inputErrorMessages;

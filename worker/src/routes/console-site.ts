@@ -5,16 +5,33 @@ import { ApiError } from '../middleware/errors.ts';
 import { ownerOnly, staffSession, type ConsoleEnv } from '../middleware/staff-session.ts';
 import { isExactOrigin } from '../domain/sessions.ts';
 import { newSigningSecret } from '../domain/shop-tokens.ts';
-import { findSite } from '../db/sites.ts';
-import { addSiteOrigin, removeSiteOrigin, setEraseMode, setTokenSecret } from '../db/staff.ts';
-import type { ConsoleSiteSettings } from './console-types.ts';
+import { findSite, updateSiteSettings } from '../db/sites.ts';
+import { addSiteOrigin, removeSiteOrigin, setTokenSecret } from '../db/staff.ts';
+import { BLOCKLIST, REPORT_THRESHOLD, isBlocklistWord, type ConsoleSiteSettings } from './console-types.ts';
 
 /** An origin exactly as browsers send it; nothing is normalised, so what is stored is what matches. */
 const originBody = z.object({
   origin: z.string('invalid_origin').refine(isExactOrigin, 'invalid_origin'),
 });
 
-const siteUpdate = z.object({ eraseMode: z.enum(['anonymise', 'delete'], 'invalid_erase_mode') });
+/** Any of the settings; what is left out stays as it is. */
+const siteUpdate = z
+  .object({
+    eraseMode: z.enum(['anonymise', 'delete'], 'invalid_erase_mode').optional(),
+    reportThreshold: z
+      .number('invalid_report_threshold')
+      .int('invalid_report_threshold')
+      .min(REPORT_THRESHOLD.min, 'invalid_report_threshold')
+      .max(REPORT_THRESHOLD.max, 'invalid_report_threshold')
+      .optional(),
+    // Stored as given (lower case is required, not made): what the owner sees is what is matched.
+    blocklist: z
+      .array(z.string('invalid_blocklist').refine(isBlocklistWord, 'invalid_blocklist'), 'invalid_blocklist')
+      .max(BLOCKLIST.maxWords, 'invalid_blocklist')
+      .transform((words) => [...new Set(words)])
+      .optional(),
+  })
+  .refine((u) => u.eraseMode !== undefined || u.reportThreshold !== undefined || u.blocklist !== undefined, 'nothing_to_change');
 
 /** The session's site as the owner sees it: everything but the secret itself. */
 async function settings(c: Context<ConsoleEnv>): Promise<ConsoleSiteSettings> {
@@ -27,14 +44,19 @@ async function settings(c: Context<ConsoleEnv>): Promise<ConsoleSiteSettings> {
     origins: [...site.origins].sort(),
     eraseMode: site.eraseMode,
     hasTokenSecret: site.tokenSecret !== null,
+    reportThreshold: site.reportThreshold,
+    blocklist: site.blocklist,
   };
 }
 
-/** The site's settings (owners only): `/api/v1/console/site…`. */
+/**
+ * The site's settings (owners only): `/api/v1/console/site…`. `PATCH /site` takes any of
+ * `eraseMode`, `reportThreshold` (1–100) and `blocklist` (up to 200 lower-case words).
+ */
 export const consoleSiteRoutes = new Hono<ConsoleEnv>()
   .get('/site', staffSession, ownerOnly, async (c) => c.json({ site: await settings(c) }, 200))
   .patch('/site', staffSession, ownerOnly, validate('json', siteUpdate), async (c) => {
-    await setEraseMode(c.env.DB, c.get('staff').siteId, c.req.valid('json').eraseMode);
+    await updateSiteSettings(c.env.DB, c.get('staff').siteId, c.req.valid('json'));
     return c.json({ site: await settings(c) }, 200);
   })
   .post('/site/origins', staffSession, ownerOnly, validate('json', originBody), async (c) => {

@@ -1,6 +1,7 @@
 /**
- * Shapes of the staff console API's responses, shared with the console app as types only.
- * Free of Workers types so the widget's DOM build can import it.
+ * Shapes of the staff console API's responses, shared with the console app as types only, and
+ * the few limits of its inputs that the Worker, the console and the site-owner CLI must agree on
+ * (plain values, no imports). Free of Workers and Node types so every build can import it.
  */
 import type { Language } from '../api-types.ts';
 
@@ -54,6 +55,134 @@ export interface ConsoleSiteSettings {
   origins: string[];
   eraseMode: EraseMode;
   hasTokenSecret: boolean;
+  /** Reports by different shoppers that hide a post pending review ({@link REPORT_THRESHOLD}). */
+  reportThreshold: number;
+  /** Lower-case words that hold a post for review ({@link BLOCKLIST}). */
+  blocklist: string[];
+}
+
+/** What an owner may change with `PATCH /site`; at least one field. */
+export interface ConsoleSiteUpdate {
+  eraseMode?: EraseMode;
+  reportThreshold?: number;
+  blocklist?: string[];
+}
+
+/** The range of `reportThreshold`. */
+export const REPORT_THRESHOLD = { min: 1, max: 100 } as const;
+
+/** Blocklist limits: words of letters only (any script), lower case, compared whole-word. */
+export const BLOCKLIST = { maxWords: 200, maxLetters: 40 } as const;
+
+/** Whether `w` is a blocklist word as stored: 1–40 letters, already lower case. */
+export const isBlocklistWord = (w: string): boolean =>
+  new RegExp(`^\\p{L}{1,${BLOCKLIST.maxLetters}}$`, 'u').test(w) && w === w.toLowerCase();
+
+// ── Moderation ─────────────────────────────────────────────────────────────────────────────
+
+export type ModerationTargetType = 'question' | 'answer';
+/** What staff may do to an item: approve (held/hidden → published), remove (→ removed), restore (removed → published). */
+export type ModerationDecision = 'approve' | 'remove' | 'restore';
+export const MODERATION_DECISIONS: readonly ModerationDecision[] = ['approve', 'remove', 'restore'];
+/** Longest reason staff may give for a decision. */
+export const MODERATION_REASON_MAX = 500;
+
+/** One item of `GET /moderation`: a held, hidden or removed question or answer. */
+export interface ConsoleModerationItem {
+  targetType: ModerationTargetType;
+  id: string;
+  /** The question itself, or the question an answer belongs to. */
+  questionId: string;
+  productId: string;
+  body: string;
+  authorName: string | null;
+  status: 'held' | 'hidden' | 'removed';
+  reportCount: number;
+  createdAt: number;
+  /** The reason of the item's latest audit row (why it was held, hidden or removed). */
+  lastReason: string | null;
+}
+
+/** `POST /moderation/:type/:id`: the item's status after the decision. */
+export interface ConsoleModerationResult {
+  status: 'published' | 'removed';
+}
+
+/** One audit row of `GET /moderation/:type/:id/log`, oldest first. */
+export interface ConsoleModerationLogEntry {
+  action: 'held' | 'hidden' | 'masked' | 'approved' | 'removed' | 'restored';
+  /** `system`, `staff:<id>`, …: who took the step. */
+  actor: string;
+  /** The staff member's name when the actor is a console account of this site (and still exists). */
+  actorName: string | null;
+  reason: string;
+  createdAt: number;
+}
+
+// ── Webhooks ───────────────────────────────────────────────────────────────────────────────
+
+export type ConsoleWebhookEvent = 'question.created' | 'answer.created' | 'question.unanswered';
+export const CONSOLE_WEBHOOK_EVENTS: readonly ConsoleWebhookEvent[] = ['question.created', 'answer.created', 'question.unanswered'];
+/** Webhook endpoints per site. */
+export const MAX_WEBHOOKS_PER_SITE = 10;
+export const WEBHOOK_URL_MAX = 500;
+
+/**
+ * A webhook URL as stored (already normalised by `new URL().href`): `https://…`, or
+ * `http://localhost…` / `http://127.0.0.1…` for testing; no user name or password; only URL
+ * characters other than quotes and backslashes (the CLI writes it into SQL text).
+ */
+export function isWebhookUrl(href: string): boolean {
+  if (href.length > WEBHOOK_URL_MAX || !/^[A-Za-z0-9\-._~:/?#[\]@!$&()*+,;=%]+$/.test(href)) return false;
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return false;
+  }
+  if (url.href !== href || url.username || url.password) return false;
+  if (url.protocol === 'https:') return url.hostname.length > 0;
+  return url.protocol === 'http:' && (url.hostname === 'localhost' || url.hostname === '127.0.0.1');
+}
+
+/** `url` as the API stores it (`new URL().href`), or null when it is not a URL at all. */
+export function normaliseWebhookUrl(url: string): string | null {
+  try {
+    return new URL(url.trim()).href;
+  } catch {
+    return null;
+  }
+}
+
+/** A webhook in `GET /webhooks`: never its secret. */
+export interface ConsoleWebhook {
+  id: string;
+  url: string;
+  events: ConsoleWebhookEvent[];
+  createdAt: number;
+}
+
+/** `POST /webhooks` (201): the new webhook and its signing secret, shown this once. */
+export interface ConsoleNewWebhook {
+  webhook: ConsoleWebhook;
+  secret: string;
+}
+
+/** One row of `GET /webhooks/deliveries`, newest first; no payload. */
+export interface ConsoleWebhookDelivery {
+  id: string;
+  webhookId: string;
+  /** The endpoint's URL, or null when the webhook has been deleted since. */
+  url: string | null;
+  event: ConsoleWebhookEvent;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  /** HTTP status of the last attempt (null: no answer, or not tried yet). */
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: number;
+  deliveredAt: number | null;
+  nextAttemptAt: number | null;
 }
 
 /** `GET /shoppers/:sub/export` (owners): what Samen holds about one member. */

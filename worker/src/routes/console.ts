@@ -5,6 +5,8 @@ import { consoleQuestionRoutes } from './console-questions.ts';
 import { consoleShopperRoutes } from './console-shoppers.ts';
 import { consoleStaffRoutes } from './console-staff.ts';
 import { consoleSiteRoutes } from './console-site.ts';
+import { consoleModerationRoutes } from './console-moderation.ts';
+import { consoleWebhookRoutes } from './console-webhooks.ts';
 
 /**
  * The staff console API, mounted at `/api/v1/console`. First-party: no site/viewer middleware
@@ -17,4 +19,6 @@ export const consoleRoutes = new Hono<ConsoleEnv>()
   .route('/', consoleQuestionRoutes)
   .route('/', consoleShopperRoutes)
   .route('/', consoleStaffRoutes)
-  .route('/', consoleSiteRoutes);
+  .route('/', consoleSiteRoutes)
+  .route('/', consoleModerationRoutes)
+  .route('/', consoleWebhookRoutes);
