@@ -2,7 +2,7 @@ import { LitElement, html, css, nothing } from 'lit';
 import { define } from './internal/define.ts';
 import { tokens } from './styles/shared.ts';
 import { ApiRequestError, createApi, isTokenRefusal, type Me, type SamenApi, type SiteInfo } from './api/client.ts';
-import { en, loadStrings, pickLanguage, type Language, type Strings } from './i18n/index.ts';
+import { en, loadStrings, pickLanguage, type Strings } from './i18n/index.ts';
 import './questions/samen-questions.ts';
 
 /** Where the widget's API lives and which site it serves; set once by the loader. */
@@ -43,12 +43,12 @@ export class SamenWidget extends LitElement {
     product: { type: String },
     site: { type: String },
     token: { type: String },
+    seo: { type: Boolean },
     api: { attribute: false },
     _me: { state: true },
     _notice: { state: true },
     _status: { state: true },
     _t: { state: true },
-    _language: { state: true },
   };
 
   static override styles = [
@@ -105,42 +105,47 @@ export class SamenWidget extends LitElement {
    * (HS256, the site's secret). Without it the shopper is a guest.
    */
   declare token: string;
+  /**
+   * Also put the product's questions and answers into the page as schema.org JSON-LD
+   * (a `<script type="application/ld+json">` just after the element).
+   */
+  declare seo: boolean;
   /** The API client; tests and advanced embeds may provide their own. */
   declare api: SamenApi | null;
   declare private _me: Me;
   declare private _notice: string;
   declare private _status: Status;
   declare private _t: Strings;
-  declare private _language: Language;
-  private _starting?: AbortController;
-  private _usedToken: string | null = null;
+  #siteId = '';
+  #starting?: AbortController;
+  #usedToken: string | null = null;
 
   constructor() {
     super();
     this.product = '';
     this.site = '';
     this.token = '';
+    this.seo = false;
     this.api = null;
     this._me = GUEST;
     this._notice = '';
     this._status = 'starting';
     this._t = en;
-    this._language = 'en';
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this._start();
+    void this.#start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._starting?.abort();
+    this.#starting?.abort();
   }
 
-  private async _start(): Promise<void> {
-    this._starting?.abort();
-    const ctrl = (this._starting = new AbortController());
+  async #start(): Promise<void> {
+    this.#starting?.abort();
+    const ctrl = (this.#starting = new AbortController());
     if (!this.api) {
       const siteId = this.site || config?.siteId;
       if (!config || !siteId) {
@@ -160,31 +165,35 @@ export class SamenWidget extends LitElement {
       this._status = 'unavailable';
       return;
     }
-    this._language = pickLanguage(this.lang, document.documentElement.lang, site.defaultLanguage);
-    this._t = await loadStrings(this._language);
-    await this._identify(ctrl.signal);
+    this.#siteId = site.id;
+    this._t = await loadStrings(pickLanguage(this.lang, document.documentElement.lang, site.defaultLanguage));
+    await this.#identify(ctrl.signal);
     // A token handed over while we were starting: use it now.
-    if (this._currentToken() !== this._usedToken) await this._identify(ctrl.signal);
+    if (this.#currentToken() !== this.#usedToken) await this.#identify(ctrl.signal);
     if (!ctrl.signal.aborted) this._status = 'ready';
   }
 
-  private _currentToken(): string | null {
+  #currentToken(): string | null {
     return this.token || config?.token || null;
   }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     // A token that arrives after start (the shop signs it asynchronously) re-identifies in place.
     if (changed.has('token') && changed.get('token') !== undefined && this._status === 'ready') {
-      void this._identify(this._starting?.signal);
+      void this.#identify(this.#starting?.signal);
+    }
+    // `seo`: the product's Q&A as JSON-LD next to the element (a lazy chunk, for sites that opt in).
+    if (this.seo && this._status === 'ready' && (changed.has('_status') || changed.has('product'))) {
+      void import('./seo/qa-json-ld.ts').then((m) => m.placeQaJsonLd(this));
     }
   }
 
   /** Uses the token, if any; a token the API refuses means: carry on as a guest, with a short notice. */
-  private async _identify(signal?: AbortSignal): Promise<void> {
+  async #identify(signal?: AbortSignal): Promise<void> {
     const api = this.api;
     if (!api) return;
-    const token = this._currentToken();
-    this._usedToken = token;
+    const token = this.#currentToken();
+    this.#usedToken = token;
     api.setToken(token);
     this._notice = '';
     try {
@@ -197,7 +206,7 @@ export class SamenWidget extends LitElement {
     }
   }
 
-  private _renderBody() {
+  #renderBody() {
     const t = this._t;
     if (this._status === 'starting') return html`<div class="skeleton" aria-busy="true"></div>`;
     if (this._status === 'unavailable') return html`<p class="notice" role="status">${t.unavailable}</p>`;
@@ -214,14 +223,14 @@ export class SamenWidget extends LitElement {
               .t=${t}
               .me=${this._me}
               product=${this.product}
-              locale=${this._language}
+              site=${this.#siteId}
             ></samen-questions>`
           : nothing}
       </div>`;
   }
 
   protected override render() {
-    return html`<div class="container" part="container" lang=${this._language}>${this._renderBody()}</div>`;
+    return html`<div class="container" part="container" lang=${this._t.lang}>${this.#renderBody()}</div>`;
   }
 }
 

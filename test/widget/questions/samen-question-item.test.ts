@@ -43,7 +43,7 @@ describe('<samen-question-item>', () => {
     expect(getByRole(el, 'article', 'Is it waterproof in heavy rain?')).to.exist;
     expect(visibleText(el)).to.contain(`${en.anonymous} · 3 days ago · No answers yet`);
     expect(el.shadowRoot!.querySelector('time')!.getAttribute('datetime')).to.equal(new Date(q.createdAt).toISOString());
-    expect(queryAllByRole(el, 'button').map((b) => visibleText(b))).to.deep.equal(['Answer']);
+    expect(queryAllByRole(el, 'button').map((b) => visibleText(b))).to.deep.equal(['Answer', 'Report']);
   });
 
   it('marks experts with a badge, erased authors as "Former member" and the viewer’s own posts with "(you)"', async () => {

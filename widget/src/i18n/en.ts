@@ -1,5 +1,9 @@
+import type { Language } from '../../../worker/src/api-types.ts';
+
 /** English strings; the shape every other locale must match. */
 export const en = {
+  /** The language these strings are in (for dates, lists and the strings loaded later). */
+  lang: 'en' as Language,
   widgetLabel: 'Community and support',
   tabQuestions: 'Questions',
   questionsHeading: 'Questions about this product',
@@ -32,6 +36,9 @@ export const en = {
   formerMember: 'Former member',
   you: 'you',
   moreQuestions: 'Show more questions',
+  searchQuestions: 'Search questions',
+  newAnswers: 'New answers',
+  report: 'Report',
   errors: {
     question_too_short: 'Please write at least 10 characters so others understand your question.',
     question_too_long: 'Please keep your question under 2,000 characters.',

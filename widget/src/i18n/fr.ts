@@ -1,6 +1,7 @@
 import type { Strings } from './en.ts';
 
 export const fr: Strings = {
+  lang: 'fr',
   widgetLabel: 'Communauté et service client',
   tabQuestions: 'Questions',
   questionsHeading: 'Questions sur ce produit',
@@ -33,6 +34,9 @@ export const fr: Strings = {
   formerMember: 'Ancien membre',
   you: 'vous',
   moreQuestions: 'Afficher plus de questions',
+  searchQuestions: 'Rechercher dans les questions',
+  newAnswers: 'Nouvelles réponses',
+  report: 'Signaler',
   errors: {
     question_too_short: 'Écrivez au moins 10 caractères pour que les autres comprennent votre question.',
     question_too_long: 'Votre question doit faire moins de 2 000 caractères.',

@@ -1,6 +1,7 @@
 import type { Strings } from './en.ts';
 
 export const nl: Strings = {
+  lang: 'nl',
   widgetLabel: 'Community en klantenservice',
   tabQuestions: 'Vragen',
   questionsHeading: 'Vragen over dit product',
@@ -33,6 +34,9 @@ export const nl: Strings = {
   formerMember: 'Voormalig lid',
   you: 'jij',
   moreQuestions: 'Meer vragen tonen',
+  searchQuestions: 'Vragen doorzoeken',
+  newAnswers: 'Nieuwe antwoorden',
+  report: 'Melden',
   errors: {
     question_too_short: 'Schrijf minstens 10 tekens, zodat anderen je vraag begrijpen.',
     question_too_long: 'Houd je vraag korter dan 2.000 tekens.',

@@ -69,7 +69,7 @@ export class SamenPostForm extends LitElement {
   declare private _name: string;
   declare private _busy: boolean;
   declare private _error: { field: 'text' | 'name' | 'form'; message: string } | null;
-  private readonly _id = `f${++formCount}`;
+  readonly #id = `f${++formCount}`;
 
   constructor() {
     super();
@@ -97,7 +97,7 @@ export class SamenPostForm extends LitElement {
     this.renderRoot.querySelector('textarea')?.focus();
   }
 
-  private async _submit(e: SubmitEvent): Promise<void> {
+  async #submit(e: SubmitEvent): Promise<void> {
     e.preventDefault();
     if (this._busy) return;
     const text = this._text.trim();
@@ -122,17 +122,17 @@ export class SamenPostForm extends LitElement {
     }
   }
 
-  private _errorFor(field: 'text' | 'name' | 'form') {
+  #errorFor(field: 'text' | 'name' | 'form') {
     return this._error?.field === field
-      ? html`<p class="error" id="${this._id}-${field}-error" role="alert">${this._error.message}</p>`
+      ? html`<p class="error" id="${this.#id}-${field}-error" role="alert">${this._error.message}</p>`
       : nothing;
   }
 
   protected override render() {
-    const id = this._id;
+    const id = this.#id;
     const textInvalid = this._error?.field === 'text';
     const nameInvalid = this._error?.field === 'name';
-    return html`<form novalidate @submit=${this._submit}>
+    return html`<form novalidate @submit=${this.#submit}>
       <div>
         <label for="${id}-text">${this.label}</label>
         <textarea
@@ -142,7 +142,7 @@ export class SamenPostForm extends LitElement {
           aria-invalid=${textInvalid ? 'true' : 'false'}
           aria-describedby="${textInvalid ? `${id}-text-error ` : ''}${id}-hint"
         ></textarea>
-        ${this._errorFor('text')}
+        ${this.#errorFor('text')}
         <p class="hint" id="${id}-hint">${this.hint}</p>
       </div>
       ${this.postingAs
@@ -157,7 +157,7 @@ export class SamenPostForm extends LitElement {
           aria-invalid=${nameInvalid ? 'true' : 'false'}
           aria-describedby=${nameInvalid ? `${id}-name-error` : nothing}
         />
-        ${this._errorFor('name')}
+        ${this.#errorFor('name')}
       </div>`}
       <div class="actions">
         <button class="primary" type="submit" ?disabled=${this._busy}>
@@ -167,7 +167,7 @@ export class SamenPostForm extends LitElement {
           ? html`<button type="button" @click=${() => emitInternal(this, 'cancel')}>${this.t.cancel}</button>`
           : nothing}
       </div>
-      ${this._errorFor('form')}
+      ${this.#errorFor('form')}
     </form>`;
   }
 }

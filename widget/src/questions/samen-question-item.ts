@@ -1,35 +1,40 @@
-import { LitElement, html, css, nothing } from 'lit';
+import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { define } from '../internal/define.ts';
 import { emitInternal } from '../internal/events.ts';
-import { relativeTime } from '../internal/relative-time.ts';
-import { controls, tokens } from '../styles/shared.ts';
-import { ApiRequestError, type Answer, type PostInput, type Question, type SamenApi } from '../api/client.ts';
-import type { PublicAuthor } from '../../../worker/src/api-types.ts';
-import { en, errorText, type Strings } from '../i18n/index.ts';
+import { noteInteraction } from '../internal/interaction.ts';
+import { badge, controls, tokens } from '../styles/shared.ts';
+import type { PostInput, Question, SamenApi } from '../api/client.ts';
+import { en, type Strings } from '../i18n/index.ts';
+import { byline } from './byline.ts';
+import { loadCommunity, noticeFor } from './lazy.ts';
 import './samen-post-form.ts';
 
 /**
- * One question with its answers (loaded when expanded) and an "Answer" form.
+ * One question: its text, who asked and when, and buttons to show its answers (a lazy chunk
+ * with votes, acceptance and reports), to answer it, and to report it.
  *
  * @fires question-changed - (internal) with the updated question after an answer is posted
+ * @fires announce - (internal) with text for the screen-reader live region
  */
 export class SamenQuestionItem extends LitElement {
   static override properties = {
     api: { attribute: false },
     question: { attribute: false },
     t: { attribute: false },
-    locale: { type: String },
     now: { type: Number },
     postingAs: { attribute: 'posting-as', type: String },
-    _answers: { state: true },
+    newAnswers: { attribute: 'new-answers', type: Boolean },
     _expanded: { state: true },
     _answering: { state: true },
-    _loadError: { state: true },
+    _reporting: { state: true },
+    _reported: { state: true },
+    _notice: { state: true },
   };
 
   static override styles = [
     tokens,
     controls,
+    badge,
     css`
       article {
         padding-block: 1rem;
@@ -51,33 +56,9 @@ export class SamenQuestionItem extends LitElement {
         flex-wrap: wrap;
         gap: 0.5rem;
       }
-      ol {
-        list-style: none;
-        margin: 0.75rem 0 0;
-        padding-inline-start: 1rem;
-        border-inline-start: 3px solid var(--_border);
-      }
-      li + li {
+      samen-post-form,
+      samen-report {
         margin-block-start: 0.75rem;
-      }
-      li p {
-        margin: 0;
-      }
-      .text {
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
-      }
-      samen-post-form {
-        margin-block-start: 0.75rem;
-      }
-      .badge {
-        display: inline-block;
-        font-size: 0.75rem;
-        font-weight: 700;
-        padding-inline: 0.375rem;
-        border-radius: 999px;
-        background: var(--_accent);
-        color: var(--_on-accent);
       }
     `,
   ];
@@ -85,85 +66,79 @@ export class SamenQuestionItem extends LitElement {
   declare api: SamenApi;
   declare question: Question;
   declare t: Strings;
-  declare locale: string;
   /** Reference time for relative dates; set by the list so all items agree. */
   declare now: number;
   declare postingAs: string;
-  declare private _answers: Answer[] | null;
+  /** The asker has not seen all of this question's answers yet: shows a "New answers" badge. */
+  declare newAnswers: boolean;
   declare private _expanded: boolean;
   declare private _answering: boolean;
-  declare private _loadError: string | null;
-  private _loading?: AbortController;
+  declare private _reporting: boolean;
+  /** Reported by this shopper: the report's thank-you replaces the button. */
+  declare private _reported: boolean;
+  /** Why the answer just posted is held or changed (review, masked personal data). */
+  declare private _notice: string;
 
   constructor() {
     super();
     this.t = en;
-    this.locale = 'en';
     this.now = Date.now();
     this.postingAs = '';
-    this._answers = null;
-    this._expanded = false;
-    this._answering = false;
-    this._loadError = null;
+    this.newAnswers = false;
+    this.#reset();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._loading?.abort();
+  #reset(): void {
+    this._expanded = this._answering = this._reporting = this._reported = false;
+    this._notice = '';
   }
 
-  private async _loadAnswers(): Promise<void> {
-    this._loading?.abort();
-    const ctrl = (this._loading = new AbortController());
-    this._loadError = null;
-    try {
-      this._answers = await this.api.answers(this.question.id, ctrl.signal);
-    } catch (err) {
-      if (ctrl.signal.aborted) return;
-      this._loadError = errorText(this.t, err instanceof ApiRequestError ? err.code : 'generic');
-    }
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The list reuses items by position: another question in this item starts from scratch.
+    const before = changed.get('question');
+    if (before && before.id !== this.question.id) this.#reset();
   }
 
-  private _toggle(): void {
-    this._expanded = !this._expanded;
-    if (this._expanded && !this._answers) void this._loadAnswers();
-  }
-
-  private _send = async (input: PostInput): Promise<void> => {
-    const answer = await this.api.answerQuestion(this.question.id, input);
-    // Answers never loaded yet: fetch them all, so older answers are not hidden behind the new one.
-    if (this._answers) this._answers = [...this._answers, answer];
-    else void this._loadAnswers();
+  /** Shows the answers (their chunk loads meanwhile, if it had not yet). */
+  #expand(): void {
     this._expanded = true;
-    this._answering = false;
-    this.question = { ...this.question, answerCount: this.question.answerCount + 1 };
-    emitInternal(this, 'question-changed', this.question);
-    emitInternal(this, 'announce', this.t.answerPosted);
+    void loadCommunity().then(() => this.requestUpdate());
+  }
+
+  async #focus(selector: string): Promise<void> {
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>('.answer-button')?.focus();
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  #send = async (input: PostInput): Promise<void> => {
+    const t = this.t;
+    const { answer, notice } = await this.api.answerQuestion(this.question.id, input);
+    // Held for review, or personal data masked: said under the question, and read out by the tab.
+    void noticeFor(notice, 'answer', t.lang).then((text) => (this._notice = text) && emitInternal(this, 'announce', text));
+    this._answering = false;
+    if (notice.status !== 'held') {
+      // Answers never shown yet load in full when shown, so older ones are not hidden behind the new one.
+      this.renderRoot.querySelector('samen-answers')?.add(answer);
+      this.#expand();
+      this.question = { ...this.question, answerCount: this.question.answerCount + 1 };
+      emitInternal(this, 'question-changed', this.question);
+      emitInternal(this, 'announce', t.answerPosted);
+    }
+    noteInteraction(this);
+    await this.#focus('.answer-button');
   };
 
-  /** Name, badge and date of a post. */
-  private _byline(p: PublicAuthor & { createdAt: number }) {
-    const t = this.t;
-    return html`${p.formerMember ? t.formerMember : (p.authorName ?? t.anonymous)}
-      ${p.authorRole === 'expert' ? html`<span class="badge">${t.expert}</span>` : nothing}
-      ${p.mine ? html`(${t.you})` : nothing} ·
-      <time datetime=${new Date(p.createdAt).toISOString()}>${relativeTime(p.createdAt, this.now, this.locale)}</time>`;
-  }
-
-  private _renderAnswers() {
+  /** The answers come from the lazy chunk; until it is there, "Loading answers…". */
+  #renderAnswers() {
     if (!this._expanded) return nothing;
-    if (this._loadError) return html`<p class="error" role="alert">${this._loadError}</p>`;
-    if (!this._answers) return html`<p class="meta" role="status">${this.t.loadingAnswers}</p>`;
-    return html`<ol aria-label=${this.t.answerCount(this._answers.length)}>
-      ${this._answers.map(
-        (a) => html`<li>
-          <p class="text">${a.body}</p>
-          <p class="meta">${this._byline(a)}</p>
-        </li>`,
-      )}
-    </ol>`;
+    return customElements.get('samen-answers')
+      ? html`<samen-answers
+          .api=${this.api}
+          .question=${this.question}
+          .t=${this.t}
+          .now=${this.now}
+        ></samen-answers>`
+      : html`<p class="meta" role="status">${this.t.loadingAnswers}</p>`;
   }
 
   protected override render() {
@@ -171,22 +146,56 @@ export class SamenQuestionItem extends LitElement {
     const t = this.t;
     return html`<article aria-labelledby="body">
       <p class="body" id="body">${q.body}</p>
-      <p class="meta">${this._byline(q)} · ${t.answerCount(q.answerCount)}</p>
-      <div class="actions">
+      <p class="meta">
+        ${byline(t, q, this.now)} · ${t.answerCount(q.answerCount)}
+        ${this.newAnswers ? html`<span class="badge">${t.newAnswers}</span>` : nothing}
+      </p>
+      <div class="actions" @pointerover=${loadCommunity} @focusin=${loadCommunity}>
         ${q.answerCount > 0
-          ? html`<button type="button" aria-expanded=${this._expanded ? 'true' : 'false'} @click=${this._toggle}>
+          ? html`<button
+              type="button"
+              aria-expanded=${this._expanded ? 'true' : 'false'}
+              @click=${() => (this._expanded ? (this._expanded = false) : this.#expand())}
+            >
               ${this._expanded ? t.hideAnswers : t.showAnswers(q.answerCount)}
             </button>`
           : nothing}
         ${this._answering
           ? nothing
           : html`<button type="button" class="answer-button" @click=${() => (this._answering = true)}>${t.answer}</button>`}
+        ${this._reported
+          ? nothing
+          : html`<button
+              type="button"
+              class="report-button"
+              aria-expanded=${this._reporting ? 'true' : 'false'}
+              @click=${() => {
+                this._reporting = !this._reporting;
+                void loadCommunity();
+              }}
+            >
+              ${t.report}
+            </button>`}
       </div>
-      ${this._renderAnswers()}
+      ${this._reporting
+        ? html`<samen-report
+            .api=${this.api}
+            .t=${t}
+            type="question"
+            target=${q.id}
+            @cancel=${() => {
+              this._reporting = false;
+              void this.#focus('.report-button');
+            }}
+            @reported=${() => (this._reported = true)}
+          ></samen-report>`
+        : nothing}
+      ${this.#renderAnswers()}
+      ${this._notice ? html`<p class="hint">${this._notice}</p>` : nothing}
       ${this._answering
         ? html`<samen-post-form
             .t=${t}
-            .send=${this._send}
+            .send=${this.#send}
             label=${t.yourAnswer}
             submit-label=${t.postAnswer}
             hint=""
@@ -195,10 +204,9 @@ export class SamenQuestionItem extends LitElement {
             cancelable
             focus-on-open
             posting-as=${this.postingAs}
-            @cancel=${async () => {
+            @cancel=${() => {
               this._answering = false;
-              await this.updateComplete;
-              this.renderRoot.querySelector<HTMLButtonElement>('.answer-button')?.focus();
+              void this.#focus('.answer-button');
             }}
           ></samen-post-form>`
         : nothing}

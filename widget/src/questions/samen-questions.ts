@@ -1,24 +1,27 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import { define } from '../internal/define.ts';
-import { controls, tokens } from '../styles/shared.ts';
+import { INTERACTION, noteInteraction } from '../internal/interaction.ts';
+import { readSeen, writeSeen, type SeenCounts } from '../internal/seen-store.ts';
+import { badge, controls, tokens } from '../styles/shared.ts';
 import { ApiRequestError, type Me, type PostInput, type Question, type SamenApi } from '../api/client.ts';
 import { en, errorText, type Strings } from '../i18n/index.ts';
+import { loadCommunity, noticeFor } from './lazy.ts';
 import './samen-question-item.ts';
 import './samen-post-form.ts';
 
 type ListStatus = 'loading' | 'ready' | 'error';
 
 /**
- * The Questions tab: ask form on top, then the product's questions newest first,
- * ten at a time.
+ * The Questions tab: ask form on top (with similar questions as the shopper types), then the
+ * product's questions newest first, ten at a time, with a search box; experts also get their
+ * open questions.
  */
 export class SamenQuestions extends LitElement {
   static override properties = {
     api: { attribute: false },
     product: { type: String },
+    site: { type: String },
     t: { attribute: false },
-    locale: { type: String },
     me: { attribute: false },
     _questions: { state: true },
     _mine: { state: true },
@@ -27,11 +30,15 @@ export class SamenQuestions extends LitElement {
     _error: { state: true },
     _loadingMore: { state: true },
     _announcement: { state: true },
+    _notice: { state: true },
+    _typed: { state: true },
+    _query: { state: true },
   };
 
   static override styles = [
     tokens,
     controls,
+    badge,
     css`
       h2 {
         font-size: 1.125rem;
@@ -57,8 +64,9 @@ export class SamenQuestions extends LitElement {
 
   declare api: SamenApi;
   declare product: string;
+  /** The site id: names the shop's storage (`samen:<site>:seen`) for "New answers". */
+  declare site: string;
   declare t: Strings;
-  declare locale: string;
   /** Who is using the widget; identified members and returning visitors see their own questions. */
   declare me: Me | null;
   declare private _questions: Question[];
@@ -68,32 +76,46 @@ export class SamenQuestions extends LitElement {
   declare private _error: string;
   declare private _loadingMore: boolean;
   declare private _announcement: string;
-  private _loading?: AbortController;
-  private _now = Date.now();
+  /** Why the question just posted is held or changed (review, masked personal data). */
+  declare private _notice: string;
+  /** The question being typed, for search-before-ask. */
+  declare private _typed: string;
+  /** The search box's text. */
+  declare private _query: string;
+  /** Answer counts the shopper had seen on their questions, as stored before this page view. */
+  #seen: SeenCounts | null = null;
+  #loading?: AbortController;
+  #now = Date.now();
 
   constructor() {
     super();
     this.product = '';
+    this.site = '';
     this.t = en;
-    this.locale = 'en';
     this.me = null;
     this._questions = [];
     this._mine = [];
     this._next = null;
     this._status = 'loading';
-    this._error = '';
+    this._error = this._announcement = this._notice = this._typed = this._query = '';
     this._loadingMore = false;
-    this._announcement = '';
+    this.addEventListener(INTERACTION, (e) => {
+      e.stopPropagation();
+      this.#rememberSeen();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('site')) this.#seen = this.site ? readSeen(this.site) : null;
+    // An expert gets "Open questions" (from the lazy chunk) right away.
+    if (changed.has('me') && this.me?.role === 'expert') void loadCommunity();
     if (!this.api || !this.product) return;
-    if (changed.has('product') || changed.has('api') || changed.has('me')) void this._load(null);
-    if (changed.has('api') || changed.has('me')) void this._loadMine();
+    if (changed.has('product') || changed.has('api') || changed.has('me')) void this.#load(null);
+    if (changed.has('api') || changed.has('me')) void this.#loadMine();
   }
 
   /** The viewer's own questions on any product of the shop (returning-customer recognition). */
-  private async _loadMine(): Promise<void> {
+  async #loadMine(): Promise<void> {
     try {
       this._mine = await this.api.myQuestions();
     } catch {
@@ -103,17 +125,29 @@ export class SamenQuestions extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this._loading?.abort();
+    this.#loading?.abort();
   }
 
-  private async _load(cursor: string | null): Promise<void> {
-    this._loading?.abort();
-    const ctrl = (this._loading = new AbortController());
+  /** After an interaction (never on load): the answer counts the shopper has now seen. */
+  #rememberSeen(): void {
+    if (!this.site) return;
+    const seen = { ...readSeen(this.site) };
+    for (const q of [...this._mine, ...this._questions]) if (q.mine) seen[q.id] = q.answerCount;
+    writeSeen(this.site, seen);
+  }
+
+  #hasNewAnswers(q: Question): boolean {
+    return !!this.#seen && q.mine && q.answerCount > (this.#seen[q.id] ?? 0);
+  }
+
+  async #load(cursor: string | null): Promise<void> {
+    this.#loading?.abort();
+    const ctrl = (this.#loading = new AbortController());
     if (cursor) this._loadingMore = true;
     else this._status = 'loading';
     try {
       const page = await this.api.questions(this.product, cursor, ctrl.signal);
-      this._now = Date.now();
+      this.#now = Date.now();
       const known = new Set(cursor ? this._questions.map((q) => q.id) : []);
       const fresh = page.questions.filter((q) => !known.has(q.id));
       this._questions = cursor ? [...this._questions, ...fresh] : page.questions;
@@ -125,82 +159,109 @@ export class SamenQuestions extends LitElement {
       if (cursor) this._announcement = this._error;
       else this._status = 'error';
     } finally {
-      if (this._loading === ctrl) this._loadingMore = false;
+      if (this.#loading === ctrl) this._loadingMore = false;
     }
   }
 
-  private _ask = async (input: PostInput): Promise<void> => {
-    const question = await this.api.askQuestion(this.product, input);
-    this._now = Date.now();
-    this._questions = [question, ...this._questions.filter((q) => q.id !== question.id)];
+  #ask = async (input: PostInput): Promise<void> => {
+    const t = this.t;
+    const { question, notice } = await this.api.askQuestion(this.product, input);
+    // Ends the search-before-ask session (and counts the post in its funnel).
+    this.renderRoot.querySelector('samen-suggestions')?.posted?.();
+    this._typed = '';
+    this.#now = Date.now();
+    if (notice.status !== 'held') {
+      this._questions = [question, ...this._questions.filter((q) => q.id !== question.id)];
+      this._status = 'ready';
+      this._announcement = t.questionPosted;
+    }
+    // Held for review, or personal data masked: said under the form (a live region).
+    void noticeFor(notice, 'question', t.lang).then((text) => (this._notice = text));
     this._mine = [question, ...this._mine.filter((q) => q.id !== question.id)];
-    this._status = 'ready';
-    this._announcement = this.t.questionPosted;
+    noteInteraction(this);
   };
 
-  private _replace(e: CustomEvent<Question>): void {
+  #typing(e: Event): void {
+    const field = e.composedPath()[0];
+    if (field instanceof HTMLTextAreaElement) this._typed = field.value;
+  }
+
+  #replace(e: CustomEvent<Question>): void {
     const updated = e.detail;
     this._questions = this._questions.map((q) => (q.id === updated.id ? updated : q));
   }
 
-  private _renderList() {
+  #items() {
+    return html`<ul aria-label=${this.t.questionsHeading}>
+      ${this._questions.map(
+        (q) =>
+          html`<li>
+            <samen-question-item
+              .api=${this.api}
+              .question=${q}
+              .t=${this.t}
+              .now=${this.#now}
+              posting-as=${this.#postingAs()}
+              ?new-answers=${this.#hasNewAnswers(q)}
+            ></samen-question-item>
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  #renderList() {
     const t = this.t;
+    if (this._query) {
+      return html`<samen-search-results
+        .api=${this.api}
+        .t=${t}
+        .query=${this._query}
+        product=${this.product}
+        posting-as=${this.#postingAs()}
+      ></samen-search-results>`;
+    }
     switch (this._status) {
       case 'loading':
         return html`<p class="state" role="status">${t.loading}</p>`;
       case 'error':
         return html`<div role="alert">
           <p class="state">${t.loadError} ${this._error}</p>
-          <button type="button" @click=${() => void this._load(null)}>${t.retry}</button>
+          <button type="button" @click=${() => void this.#load(null)}>${t.retry}</button>
         </div>`;
       case 'ready':
         if (!this._questions.length) return html`<p class="state">${t.empty}</p>`;
-        return html`<ul
-            aria-label=${t.questionsHeading}
-            @question-changed=${this._replace}
-            @announce=${(e: CustomEvent<string>) => (this._announcement = e.detail)}
-          >
-            ${repeat(
-              this._questions,
-              (q) => q.id,
-              (q) =>
-                html`<li>
-                  <samen-question-item
-                    .api=${this.api}
-                    .question=${q}
-                    .t=${t}
-                    .now=${this._now}
-                    locale=${this.locale}
-                    posting-as=${this._postingAs()}
-                  ></samen-question-item>
-                </li>`,
-            )}
-          </ul>
-          ${this._next
-            ? html`<button
-                type="button"
-                class="more"
-                ?disabled=${this._loadingMore}
-                @click=${() => void this._load(this._next)}
-              >
-                ${this._loadingMore ? t.loading : t.moreQuestions}
-              </button>`
-            : nothing}`;
+        return html`${this.#items()}
+        ${this._next
+          ? html`<button
+              type="button"
+              class="more"
+              ?disabled=${this._loadingMore}
+              @click=${() => void this.#load(this._next)}
+            >
+              ${this._loadingMore ? t.loading : t.moreQuestions}
+            </button>`
+          : nothing}`;
     }
   }
 
-  private _postingAs(): string {
+  #postingAs(): string {
     return this.me?.kind === 'member' ? (this.me.name ?? '') : '';
   }
 
   /** Own questions about other products (those about this one are in the list below). */
-  private _renderMine() {
+  #renderMine() {
     const elsewhere = this._mine.filter((q) => q.productId !== this.product);
     if (!elsewhere.length) return nothing;
     return html`<section aria-labelledby="mine-heading">
       <h2 id="mine-heading">${this.t.yourQuestions}</h2>
       <ul>
-        ${elsewhere.map((q) => html`<li class="state">${q.body} · ${this.t.answerCount(q.answerCount)}</li>`)}
+        ${elsewhere.map(
+          (q) =>
+            html`<li class="state">
+              ${q.body} · ${this.t.answerCount(q.answerCount)}
+              ${this.#hasNewAnswers(q) ? html`<span class="badge">${this.t.newAnswers}</span>` : nothing}
+            </li>`,
+        )}
       </ul>
     </section>`;
   }
@@ -211,20 +272,43 @@ export class SamenQuestions extends LitElement {
         <h2 id="ask-heading">${t.askHeading}</h2>
         <samen-post-form
           .t=${t}
-          .send=${this._ask}
+          .send=${this.#ask}
           label=${t.yourQuestion}
           submit-label=${t.postQuestion}
           hint=${t.questionHint}
           min-length="10"
           too-short-code="question_too_short"
-          posting-as=${this._postingAs()}
+          posting-as=${this.#postingAs()}
+          @focusin=${loadCommunity}
+          @input=${this.#typing}
         ></samen-post-form>
+        <p class="hint" role="status">${this._notice}</p>
+        <samen-suggestions .api=${this.api} .t=${t} .query=${this._typed} product=${this.product}></samen-suggestions>
       </section>
-      ${this._renderMine()}
+      ${this.#renderMine()}
       <p class="visually-hidden" role="status" aria-live="polite">${this._announcement}</p>
-      <section aria-labelledby="list-heading">
+      <section
+        aria-labelledby="list-heading"
+        @question-changed=${this.#replace}
+        @announce=${(e: CustomEvent<string>) => (this._announcement = e.detail)}
+      >
         <h2 id="list-heading">${t.questionsHeading}</h2>
-        ${this._renderList()}
+        <input
+          type="search"
+          role="searchbox"
+          aria-label=${t.searchQuestions}
+          @focus=${loadCommunity}
+          @input=${(e: InputEvent) => (this._query = (e.target as HTMLInputElement).value.trim())}
+        />
+        ${this.me?.role === 'expert'
+          ? html`<samen-open-questions
+              .api=${this.api}
+              .t=${t}
+              product=${this.product}
+              posting-as=${this.#postingAs()}
+            ></samen-open-questions>`
+          : nothing}
+        ${this.#renderList()}
       </section>`;
   }
 }

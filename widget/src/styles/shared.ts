@@ -25,6 +25,19 @@ export const tokens = css`
   }
 `;
 
+/** A small pill: "Expert", "New answers". */
+export const badge = css`
+  .badge {
+    display: inline-block;
+    font-size: 0.75rem;
+    font-weight: 700;
+    padding-inline: 0.375rem;
+    border-radius: 999px;
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+`;
+
 export const controls = css`
   button {
     font: inherit;

@@ -1,0 +1,14 @@
+/**
+ * Everything of community answers that no shopper needs before interacting, as one lazy chunk:
+ * answers with votes, acceptance and reports; search-before-ask suggestions and the search
+ * box's results; the expert's open questions; and what to tell the author of a post that was
+ * held or masked. The core fetches it on first use (preloaded on hover or focus of what opens it).
+ */
+// Importing the core through its root module keeps the whole core (Lit included) in the one chunk
+// the loader fetches: otherwise the bundler splits what both use into a separate shared chunk.
+import '../samen-widget.ts';
+import '../answers/samen-answers.ts';
+import '../search/samen-suggestions.ts';
+import '../expert/samen-open-questions.ts';
+
+export { noticeText } from '../i18n/community/index.ts';

@@ -1,0 +1,35 @@
+import type { CommunityStrings } from './en.ts';
+
+export const nl: CommunityStrings = {
+  searching: 'Zoeken…',
+  searchResults: (n) =>
+    n === 0 ? 'Geen vragen gevonden voor je zoekopdracht.' : n === 1 ? '1 vraag gevonden' : `${n} vragen gevonden`,
+  similarQuestions: 'Vergelijkbare vragen',
+  similarFound: (n) => (n === 1 ? '1 vergelijkbare vraag heeft al antwoorden' : `${n} vergelijkbare vragen hebben al antwoorden`),
+  topAnswer: 'Beste antwoord:',
+  heldQuestion: 'Bedankt! Je vraag verschijnt na een korte controle.',
+  heldAnswer: 'Bedankt! Je antwoord verschijnt na een korte controle.',
+  masked: (things) => `We hebben ${things} verborgen om je privacy te beschermen.`,
+  maskedKinds: { email: 'een e-mailadres', phone: 'een telefoonnummer', iban: 'een bankrekeningnummer', card: 'een kaartnummer' },
+  helpful: 'Nuttig',
+  helpfulCount: (n) => (n === 1 ? '1 persoon vond dit nuttig' : `${n} personen vonden dit nuttig`),
+  acceptAnswer: 'Antwoord accepteren',
+  acceptedAnswer: 'Geaccepteerd antwoord',
+  notHelpful: 'Dit hielp niet',
+  notHelpfulNoted: 'Bedankt dat je het laat weten. Het team van het merk kijkt ernaar.',
+  reportReason: 'Reden',
+  reasons: { spam: 'Spam', offensive: 'Beledigend', off_topic: 'Niet relevant', personal_data: 'Persoonsgegevens' },
+  sendReport: 'Melding versturen',
+  reportThanks: 'Bedankt voor je melding. Ons team bekijkt het.',
+  reportHidden: 'Bedankt. Het is verborgen terwijl ons team het bekijkt.',
+  openQuestions: 'Open vragen',
+  noOpenQuestions: 'Er zijn nu geen open vragen. Bedankt voor je hulp!',
+  waiting: (time) => `wacht al ${time}`,
+  errors: {
+    answer_not_found: 'Dit antwoord bestaat niet meer.',
+    own_answer: 'Je kunt je eigen antwoord niet als nuttig markeren.',
+    not_your_question: 'Alleen wie de vraag stelde, kan dit doen.',
+    invalid_reason: 'Kies een reden.',
+    experts_only: 'Open vragen zijn alleen voor de experts van het merk.',
+  },
+};
