@@ -162,6 +162,8 @@ export class SamenWidget extends LitElement {
       // 403/404 (site or origin not enabled) and a CORS refusal (seen as a network error) all mean:
       // this page may not use Samen. Say so politely instead of showing a broken widget.
       if (!(err instanceof ApiRequestError)) console.warn('samen: could not start', err);
+      // In the page's language, even without the site's default.
+      this._t = await loadStrings(pickLanguage(this.lang, document.documentElement.lang));
       this._status = 'unavailable';
       return;
     }
@@ -200,9 +202,12 @@ export class SamenWidget extends LitElement {
       this._me = await api.me(signal);
     } catch (err) {
       if (signal?.aborted) return;
-      api.setToken(null);
       this._me = GUEST;
-      if (isTokenRefusal(err)) this._notice = this._t.tokenRefused;
+      // Only a refused token makes the shopper a guest; a network blip keeps their token for the next call.
+      if (isTokenRefusal(err)) {
+        api.setToken(null);
+        this._notice = this._t.tokenRefused;
+      }
     }
   }
 
