@@ -205,6 +205,23 @@ describe('POST /moderation/:type/:id', () => {
     });
   });
 
+  it('approving a held question announces it to the site’s webhooks (it was never announced before)', async () => {
+    const { site, agent } = await world();
+    await env.DB.prepare(
+      `INSERT INTO webhooks (site_id, id, url, events, secret, created_at) VALUES (?, ?, 'http://127.0.0.1:9/samen', '["question.created"]', 'whsec_test', ?)`,
+    )
+      .bind(site.id, crypto.randomUUID(), Date.now())
+      .run();
+    const question = await aQuestion(env.DB, { site, text: 'Held question about the casino discount' });
+    await setStatus({ kind: 'question', row: question }, 'held', 'blocklist');
+    const deliveries = async () =>
+      (await env.DB.prepare('SELECT event, payload FROM webhook_deliveries WHERE site_id = ?').bind(site.id).all<{ event: string; payload: string }>()).results;
+    expect(await deliveries()).toEqual([]);
+    await decide(agent.cookie, 'question', question.id, { action: 'approve' });
+    await expect.poll(async () => (await deliveries()).map((d) => d.event)).toEqual(['question.created']);
+    expect(JSON.parse((await deliveries())[0]?.payload ?? '{}')).toMatchObject({ data: { question: { id: question.id } } });
+  });
+
   it('remove keeps the row with status removed, writes an audit row with the staff id and reason, and recounts answers', async () => {
     const { site, owner } = await world();
     const question = await aQuestion(env.DB, { site });

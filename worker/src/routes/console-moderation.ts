@@ -5,6 +5,7 @@ import { ApiError } from '../middleware/errors.ts';
 import { staffSession, type ConsoleEnv } from '../middleware/staff-session.ts';
 import { listModerationLog, listModerationQueue, moderate, type TargetType } from '../db/community.ts';
 import { findAnswer, findQuestion, type PostStatus } from '../db/questions.ts';
+import { emitWebhookEvent } from '../domain/webhooks.ts';
 import {
   MODERATION_DECISIONS,
   MODERATION_REASON_MAX,
@@ -91,6 +92,18 @@ export const consoleModerationRoutes = new Hono<ConsoleEnv>()
       { targetType: type, targetId: id, action: decision.action, actor: `staff:${staff.staffId}`, reason: reason || decision.reason },
       Date.now(),
     );
+    // A held post was never announced: approving publishes it for the first time, so tell the webhooks now.
+    if (action === 'approve' && status === 'held') {
+      const db = c.env.DB;
+      const event = type === 'question' ? 'question.created' : 'answer.created';
+      const post = type === 'question' ? await findQuestion(db, staff.siteId, id) : await findAnswer(db, staff.siteId, id);
+      if (post) {
+        const data = { [type]: { id: post.id, body: post.body, authorName: post.authorErased ? null : post.authorName, createdAt: post.createdAt } };
+        c.executionCtx.waitUntil(
+          emitWebhookEvent(db, staff.siteId, event, data, (req) => fetch(req)).catch((err: unknown) => console.error('webhook emit failed', err)),
+        );
+      }
+    }
     const body: ConsoleModerationResult = { status: decision.to };
     return c.json(body, 200);
   })
