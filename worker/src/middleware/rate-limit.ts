@@ -7,7 +7,7 @@ import { ApiError } from './errors.ts';
 const DAY = 24 * 3600e3;
 
 /** The caller's IP as Cloudflare reports it; locally there is none, so all local calls share one. */
-export const clientIp = (c: Context<AppEnv>): string => c.req.header('CF-Connecting-IP') ?? 'local';
+export const clientIp = (c: Context): string => c.req.header('CF-Connecting-IP') ?? 'local';
 
 /** Counts one attempt of `action`; throws 429 with Retry-After when any bucket is over its limit. */
 export async function enforceRateLimit(c: Context<AppEnv>, action: LimitedAction, actor?: string | null): Promise<void> {

@@ -14,6 +14,7 @@ import { countHits, pruneHits } from '../db/rate-limits.ts';
 import { bucketsFor } from '../domain/rate-limits.ts';
 import { SESSION_COOKIE, SESSION_TOKEN, SESSION_TTL_MS, hashSessionToken, secondsUntil } from '../domain/sessions.ts';
 import { ApiError } from './errors.ts';
+import { clientIp } from './rate-limit.ts';
 
 /** Console routes: Workers bindings, and the verified session once `staffSession` has run. */
 export interface ConsoleEnv {
@@ -109,9 +110,6 @@ export const ownerOnly = createMiddleware<ConsoleEnv>(async (c, next) => {
   }
   await next();
 });
-
-/** The caller's IP as Cloudflare reports it; locally there is none, so all local calls share one. */
-const clientIp = (c: ConsoleContext): string => c.req.header('CF-Connecting-IP') ?? 'local';
 
 /** Rate-limit rows for sign-in live under this pseudo site: the site is unknown until the password checks out. */
 export const SIGN_IN_BUCKET_SITE = '*';
