@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './harness.ts';
+import { uniqueTag } from './unique.ts';
 
 const origin = inject('appOrigin');
 let browser: Browser;
@@ -44,7 +45,7 @@ describe('community answers', () => {
   it('lets an expert find an open question and answer it in the widget, with an Expert badge', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const question = `Can I fit a 3 litre bladder in the daypack? (${Date.now()})`;
+    const question = `Can I fit a 3 litre bladder in the daypack? (${uniqueTag()})`;
     await page.goto(`${origin}/products/daypack-24`);
     await page.getByRole('textbox', { name: 'Your question' }).fill(question);
     await page.getByRole('button', { name: 'Post question' }).click();

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './harness.ts';
+import { uniqueTag } from './unique.ts';
 
 const origin = inject('appOrigin');
 let browser: Browser;
@@ -19,7 +20,7 @@ afterAll(async () => {
 
 describe('the staff console', () => {
   it('signs the owner in and out, and renders shoppers’ text literally', async () => {
-    const hostile = `<img src=x onerror=alert('console')> console check ${Date.now()}`;
+    const hostile = `<img src=x onerror=alert('console')> console check ${uniqueTag()}`;
     const posted = await fetch(`${origin}/api/v1/sites/demo/products/nk-daypack-24/questions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: origin },

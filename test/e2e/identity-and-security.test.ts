@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './harness.ts';
+import { uniqueTag } from './unique.ts';
 
 const origin = inject('appOrigin');
 let browser: Browser;
@@ -96,7 +97,7 @@ describe('browse as a shopper or an expert', () => {
     await page.getByRole('combobox', { name: 'Browse as' }).selectOption('anna');
     await page.getByText('Posting as Anna de Vries').first().waitFor();
     expect(await page.getByRole('textbox', { name: 'Your name (optional)' }).count()).toBe(0);
-    const question = `Does the storm shell have a two-way zip? (${Date.now()})`;
+    const question = `Does the storm shell have a two-way zip? (${uniqueTag()})`;
     await page.getByRole('textbox', { name: 'Your question' }).fill(question);
     await page.getByRole('button', { name: 'Post question' }).click();
     await page.locator('samen-question-item', { hasText: question }).waitFor();

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { brotliCompressSync, constants } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { freePort, launchBrowser, startForeignShop } from './harness.ts';
+import { uniqueTag } from './unique.ts';
 
 const app = { origin: inject('appOrigin') };
 let browser: Browser;
@@ -43,7 +44,7 @@ describe('a shopper on the demo product page', () => {
     await page.goto(`${app.origin}/products/storm-shell-jacket`);
     await page.getByRole('tab', { name: 'Questions' }).waitFor();
 
-    const question = `Is the Storm Shell warm enough for winter cycling? (${Date.now()})`;
+    const question = `Is the Storm Shell warm enough for winter cycling? (${uniqueTag()})`;
     await page.getByRole('textbox', { name: 'Your question' }).fill(question);
     await page.getByRole('button', { name: 'Post question' }).click();
     const item = page.locator('samen-question-item', { hasText: question });
@@ -106,7 +107,7 @@ describe('the embed on another shop origin', () => {
     const problems = watch(page);
     await page.goto(`http://localhost:${allowedPort}/products/storm-shell-jacket`);
     await page.getByRole('tab', { name: 'Questions' }).waitFor();
-    const question = `Can I wash it at 40 degrees? (${Date.now()})`;
+    const question = `Can I wash it at 40 degrees? (${uniqueTag()})`;
     await page.getByRole('textbox', { name: 'Your question' }).fill(question);
     await page.getByRole('button', { name: 'Post question' }).click();
     await page.locator('samen-question-item', { hasText: question }).waitFor();
