@@ -13,6 +13,7 @@ import { reportRoutes } from './routes/reports.ts';
 import { searchRoutes } from './routes/search.ts';
 import { expertRoutes } from './routes/expert.ts';
 import { seoRoutes } from './routes/seo.ts';
+import { routingRoutes } from './routes/routing.ts';
 import { consoleRoutes } from './routes/console.ts';
 
 const SITE_BASE = '/api/v1/sites/:site';
@@ -23,6 +24,7 @@ export const app = new Hono<AppEnv>()
   .use(`${SITE_BASE}/*`, siteFromPath, viewerFromRequest)
   .route(SITE_BASE, siteRoutes)
   .route(SITE_BASE, questionRoutes)
+  .route(SITE_BASE, routingRoutes)
   .route(SITE_BASE, meRoutes)
   .route(SITE_BASE, demoRoutes)
   .route(SITE_BASE, answerRoutes)

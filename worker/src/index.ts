@@ -1,6 +1,8 @@
 import { app } from './app.ts';
 import { runScheduledWork } from './scheduled.ts';
 
+export { SiteInbox } from './objects/site-inbox.ts';
+
 export default {
   fetch: app.fetch,
   scheduled: (_controller, env, ctx) => {

@@ -7,14 +7,22 @@ interface StoredAuthor extends Authorship {
 
 export type PostStatus = 'published' | 'held' | 'hidden' | 'removed';
 
+export type Visibility = 'public' | 'private';
+export type Channel = 'product' | 'checkout';
+
 export interface StoredQuestion extends StoredAuthor {
   id: string;
   productId: string;
+  /** As shown to the community and the asker: personal data masked. */
   body: string;
   answerCount: number;
   acceptedAnswerId: string | null;
   status: PostStatus;
   createdAt: number;
+  /** Private questions are seen only by the asker and staff. */
+  visibility: Visibility;
+  channel: Channel;
+  orderRef: string | null;
 }
 
 export interface StoredAnswer extends StoredAuthor {
@@ -30,7 +38,7 @@ interface AuthorColumns {
   author_name: string | null;
   author_sub: string | null;
   author_visitor: string | null;
-  author_role: 'shopper' | 'expert' | null;
+  author_role: 'shopper' | 'expert' | 'staff' | null;
   author_erased: number;
 }
 
@@ -42,6 +50,9 @@ interface QuestionRow extends AuthorColumns {
   accepted_answer_id: string | null;
   status: PostStatus;
   created_at: number;
+  visibility: Visibility;
+  channel: Channel;
+  order_ref: string | null;
 }
 
 interface AnswerRow extends AuthorColumns {
@@ -54,7 +65,7 @@ interface AnswerRow extends AuthorColumns {
 }
 
 const AUTHOR_COLS = 'author_name, author_sub, author_visitor, author_role, author_erased';
-const QUESTION_COLS = `id, product_id, body, answer_count, accepted_answer_id, status, created_at, ${AUTHOR_COLS}`;
+const QUESTION_COLS = `id, product_id, body, answer_count, accepted_answer_id, status, created_at, visibility, channel, order_ref, ${AUTHOR_COLS}`;
 const ANSWER_COLS = `id, question_id, body, helpful_count, status, created_at, ${AUTHOR_COLS}`;
 /** Trusted first: the accepted answer, then experts, then the most helpful, then the oldest. */
 const ANSWER_ORDER = `(id = (SELECT accepted_answer_id FROM questions q WHERE q.site_id = answers.site_id AND q.id = answers.question_id)) DESC,
@@ -76,6 +87,9 @@ const toQuestion = (r: QuestionRow): StoredQuestion => ({
   acceptedAnswerId: r.accepted_answer_id,
   status: r.status,
   createdAt: r.created_at,
+  visibility: r.visibility,
+  channel: r.channel,
+  orderRef: r.order_ref,
   ...toAuthor(r),
 });
 
@@ -107,13 +121,13 @@ export async function listQuestions(
     ? db
         .prepare(
           `SELECT ${QUESTION_COLS} FROM questions
-            WHERE site_id = ? AND product_id = ? AND status = 'published' AND (created_at < ? OR (created_at = ? AND id < ?))
+            WHERE site_id = ? AND product_id = ? AND status = 'published' AND visibility = 'public' AND (created_at < ? OR (created_at = ? AND id < ?))
             ORDER BY created_at DESC, id DESC LIMIT ?`,
         )
         .bind(siteId, productId, after.createdAt, after.createdAt, after.id, limit + 1)
     : db
         .prepare(
-          `SELECT ${QUESTION_COLS} FROM questions WHERE site_id = ? AND product_id = ? AND status = 'published'
+          `SELECT ${QUESTION_COLS} FROM questions WHERE site_id = ? AND product_id = ? AND status = 'published' AND visibility = 'public'
             ORDER BY created_at DESC, id DESC LIMIT ?`,
         )
         .bind(siteId, productId, limit + 1);
@@ -174,12 +188,28 @@ export interface NewPost extends Authorship {
   createdAt: number;
 }
 
+/** How a new question was triaged and where it goes. */
+export interface QuestionRouting {
+  visibility: Visibility;
+  channel: Channel;
+  orderRef: string | null;
+  category: string | null;
+  complaint: boolean;
+  triageMatched: string[];
+  /** The text as written, when screening masked `body` (staff only). */
+  staffBody: string | null;
+  /** End of the ambassador-first window (public questions). */
+  escalateAt: number | null;
+}
+
 /** Stores a question, creating the product on first sight, in one transaction. */
 export async function insertQuestion(
   db: D1Database,
   siteId: string,
   q: NewPost & { productId: string },
+  routing: QuestionRouting,
   extra: D1PreparedStatement[] = [],
+  after: D1PreparedStatement[] = [],
 ): Promise<StoredQuestion> {
   await db.batch([
     ...extra,
@@ -188,12 +218,26 @@ export async function insertQuestion(
       .bind(siteId, q.productId, q.createdAt),
     db
       .prepare(
-        `INSERT INTO questions (site_id, id, product_id, body, answer_count, status, created_at, ${AUTHOR_COLS})
-         VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 0)`,
+        `INSERT INTO questions (site_id, id, product_id, body, answer_count, status, created_at, ${AUTHOR_COLS},
+                                visibility, channel, order_ref, category, complaint, triage_matched, staff_body, escalate_at)
+         VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .bind(siteId, q.id, q.productId, q.body, q.status, q.createdAt, q.authorName, q.authorSub, q.authorVisitor, q.authorRole),
+      .bind(
+        siteId, q.id, q.productId, q.body, q.status, q.createdAt, q.authorName, q.authorSub, q.authorVisitor, q.authorRole,
+        routing.visibility, routing.channel, routing.orderRef, routing.category, routing.complaint ? 1 : 0,
+        JSON.stringify(routing.triageMatched), routing.staffBody, routing.escalateAt,
+      ),
+    ...after,
   ]);
-  return { ...q, answerCount: 0, acceptedAnswerId: null, authorErased: false };
+  return {
+    ...q,
+    answerCount: 0,
+    acceptedAnswerId: null,
+    authorErased: false,
+    visibility: routing.visibility,
+    channel: routing.channel,
+    orderRef: routing.orderRef,
+  };
 }
 
 /** Published answers, most trusted first. */
@@ -262,7 +306,7 @@ export async function searchQuestions(
     .prepare(
       `SELECT ${Q_COLS}, ${TOP_ANSWER} AS top_answer FROM (
          SELECT q.rowid AS rid FROM questions_fts f JOIN questions q ON q.rowid = f.rowid
-          WHERE questions_fts MATCH ?1 AND q.site_id = ?2 AND q.status = 'published' AND (?3 = 0 OR q.answer_count > 0)
+          WHERE questions_fts MATCH ?1 AND q.site_id = ?2 AND q.status = 'published' AND q.visibility = 'public' AND (?3 = 0 OR q.answer_count > 0)
           ORDER BY bm25(questions_fts, 4.0, 1.0, 0.0) - 0.5 * (q.accepted_answer_id IS NOT NULL) - 0.1 * min(q.answer_count, 5)
           LIMIT ?4
        ) best JOIN questions q ON q.rowid = best.rid`,
@@ -277,7 +321,7 @@ export async function searchQuestions(
       `SELECT ${Q_COLS}, ${TOP_ANSWER} AS top_answer FROM (
          SELECT rowid AS rid, rank FROM questions_fts WHERE questions_fts MATCH ?1 ORDER BY rank LIMIT ?2
        ) best JOIN questions q ON q.rowid = best.rid
-        WHERE q.site_id = ?3 AND q.status = 'published' AND (?4 = 0 OR q.answer_count > 0)
+        WHERE q.site_id = ?3 AND q.status = 'published' AND q.visibility = 'public' AND (?4 = 0 OR q.answer_count > 0)
         ORDER BY best.rank LIMIT ?5`,
     )
     .bind(`scope:"${site}" NOT scope:"${product}" AND (${match})`, opts.limit * 4, siteId, answered, opts.limit - found.length)
@@ -293,7 +337,7 @@ export async function listOpenQuestions(db: D1Database, siteId: string, productI
   const { results } = await db
     .prepare(
       `SELECT ${QUESTION_COLS} FROM questions
-        WHERE site_id = ? AND status = 'published' AND accepted_answer_id IS NULL
+        WHERE site_id = ? AND status = 'published' AND visibility = 'public' AND accepted_answer_id IS NULL
           AND product_id IN (SELECT value FROM json_each(?))
         ORDER BY created_at ASC, id ASC LIMIT ?`,
     )
@@ -311,7 +355,7 @@ export async function listAnsweredWithAnswers(
 ): Promise<{ question: StoredQuestion; answers: StoredAnswer[] }[]> {
   const { results } = await db
     .prepare(
-      `SELECT ${QUESTION_COLS} FROM questions WHERE site_id = ? AND product_id = ? AND status = 'published' AND answer_count > 0
+      `SELECT ${QUESTION_COLS} FROM questions WHERE site_id = ? AND product_id = ? AND status = 'published' AND visibility = 'public' AND answer_count > 0
         ORDER BY created_at DESC LIMIT ?`,
     )
     .bind(siteId, productId, limit)
@@ -335,7 +379,7 @@ export async function claimUnansweredQuestions(
     .prepare(
       `UPDATE questions SET unanswered_notified_at = ?1
         WHERE rowid IN (SELECT rowid FROM questions
-                         WHERE answer_count = 0 AND unanswered_notified_at IS NULL AND status = 'published' AND created_at <= ?2
+                         WHERE answer_count = 0 AND unanswered_notified_at IS NULL AND status = 'published' AND visibility = 'public' AND created_at <= ?2
                          ORDER BY created_at LIMIT ?3)
         RETURNING site_id, ${QUESTION_COLS}`,
     )

@@ -1,4 +1,6 @@
 import type { Language } from '../api-types.ts';
+import type { BusinessHours } from '../domain/time-promise.ts';
+import type { Category } from '../domain/triage.ts';
 
 /** A tenant: one shop that embeds the widget. Never returned whole to a client (it holds the secret). */
 export interface Site {
@@ -13,6 +15,16 @@ export interface Site {
   reportThreshold: number;
   /** Lower-case words that hold a post for review. */
   blocklist: string[];
+  /** The service desk: IANA zone, opening hours, closed days ('YYYY-MM-DD'). */
+  timeZone: string;
+  businessHours: BusinessHours;
+  holidays: string[];
+  /** The ambassador-first window, in business time. */
+  communityWindowMs: number;
+  /** Staff's first-response target, in business time. */
+  slaMs: number;
+  /** The owner's own triage words per category. */
+  triageKeywords: Partial<Record<Category, string[]>>;
 }
 
 interface SiteRow {
@@ -24,12 +36,19 @@ interface SiteRow {
   erase_mode: Site['eraseMode'];
   report_threshold: number;
   blocklist: string;
+  time_zone: string;
+  business_hours: string;
+  holidays: string;
+  community_window_ms: number;
+  sla_ms: number;
+  triage_keywords: string;
 }
 
 export async function findSite(db: D1Database, siteId: string): Promise<Site | null> {
   const row = await db
     .prepare(
       `SELECT s.id, s.name, s.default_language, s.token_secret, s.erase_mode, s.report_threshold, s.blocklist,
+              s.time_zone, s.business_hours, s.holidays, s.community_window_ms, s.sla_ms, s.triage_keywords,
               (SELECT json_group_array(o.origin) FROM site_origins o WHERE o.site_id = s.id) AS origins
          FROM sites s WHERE s.id = ?`,
     )
@@ -45,7 +64,42 @@ export async function findSite(db: D1Database, siteId: string): Promise<Site | n
     eraseMode: row.erase_mode,
     reportThreshold: row.report_threshold,
     blocklist: parseWordList(row.blocklist),
+    timeZone: row.time_zone,
+    businessHours: parseJsonObject(row.business_hours) as BusinessHours,
+    holidays: parseWordList(row.holidays),
+    communityWindowMs: row.community_window_ms,
+    slaMs: row.sla_ms,
+    triageKeywords: parseJsonObject(row.triage_keywords) as Partial<Record<Category, string[]>>,
   };
+}
+
+function parseJsonObject(json: string): Record<string, unknown> {
+  try {
+    const v: unknown = JSON.parse(json);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The routing part of a site's settings, as the owner changes it in the console. */
+export interface RoutingSettingsChange {
+  timeZone: string;
+  businessHours: BusinessHours;
+  holidays: string[];
+  communityWindowMs: number;
+  slaMs: number;
+  triageKeywords: Partial<Record<Category, string[]>>;
+}
+
+export async function updateRoutingSettings(db: D1Database, siteId: string, r: RoutingSettingsChange): Promise<void> {
+  await db
+    .prepare(
+      `UPDATE sites SET time_zone = ?, business_hours = ?, holidays = ?, community_window_ms = ?, sla_ms = ?, triage_keywords = ?
+        WHERE id = ?`,
+    )
+    .bind(r.timeZone, JSON.stringify(r.businessHours), JSON.stringify(r.holidays), r.communityWindowMs, r.slaMs, JSON.stringify(r.triageKeywords), siteId)
+    .run();
 }
 
 function parseWordList(json: string): string[] {

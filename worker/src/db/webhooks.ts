@@ -1,7 +1,7 @@
 /** Webhook endpoints of a site and the log of every delivery attempt. */
 
-export type WebhookEvent = 'question.created' | 'answer.created' | 'question.unanswered';
-export const WEBHOOK_EVENTS: readonly WebhookEvent[] = ['question.created', 'answer.created', 'question.unanswered'];
+export type WebhookEvent = 'question.created' | 'answer.created' | 'question.unanswered' | 'staff.replied';
+export const WEBHOOK_EVENTS: readonly WebhookEvent[] = ['question.created', 'answer.created', 'question.unanswered', 'staff.replied'];
 
 export interface Webhook {
   id: string;

@@ -15,7 +15,7 @@ export const VISITOR_ID = /^v_[A-Za-z0-9_-]{20,64}$/;
 export interface Authorship {
   authorSub: string | null;
   authorVisitor: string | null;
-  authorRole: 'shopper' | 'expert' | null;
+  authorRole: 'shopper' | 'expert' | 'staff' | null;
   authorName: string | null;
 }
 

@@ -7,6 +7,8 @@ import { isMine, voterKey } from '../domain/viewer.ts';
 import { enforceRateLimit } from '../middleware/rate-limit.ts';
 import { recordNotHelpful, toggleHelpful } from '../db/community.ts';
 import { findAnswer, findQuestion } from '../db/questions.ts';
+import { routeExistingQuestion } from '../domain/routing.ts';
+import { publishQueueEvent } from '../domain/inbox.ts';
 
 const answerParam = z.object({ site: z.string(), answer: z.uuid('invalid_input') });
 const helpfulBody = z.object({ helpful: z.boolean('invalid_input') });
@@ -45,6 +47,13 @@ export const answerRoutes = new Hono<AppEnv>()
       throw new ApiError(403, 'not_your_question', 'Only the person who asked can say an answer did not help.');
     }
     await enforceRateLimit(c, 'vote');
-    await recordNotHelpful(c.env.DB, c.get('site').id, { answerId, questionId: question.id, voter }, Date.now());
+    const now = Date.now();
+    const site = c.get('site');
+    await recordNotHelpful(c.env.DB, site.id, { answerId, questionId: question.id, voter }, now);
+    // The community's answer did not do it: the brand's team takes over (once per question).
+    if (question.visibility === 'public') {
+      const itemId = await routeExistingQuestion(c.env.DB, site, question, 'not_helpful', now);
+      if (itemId) publishQueueEvent(c.env, c.executionCtx, site.id, itemId, 'routed');
+    }
     return c.json({ didNotHelp: true }, 200);
   });

@@ -121,8 +121,8 @@ export interface ConsoleModerationLogEntry {
 
 // ── Webhooks ───────────────────────────────────────────────────────────────────────────────
 
-export type ConsoleWebhookEvent = 'question.created' | 'answer.created' | 'question.unanswered';
-export const CONSOLE_WEBHOOK_EVENTS: readonly ConsoleWebhookEvent[] = ['question.created', 'answer.created', 'question.unanswered'];
+export type ConsoleWebhookEvent = 'question.created' | 'answer.created' | 'question.unanswered' | 'staff.replied';
+export const CONSOLE_WEBHOOK_EVENTS: readonly ConsoleWebhookEvent[] = ['question.created', 'answer.created', 'question.unanswered', 'staff.replied'];
 /** Webhook endpoints per site. */
 export const MAX_WEBHOOKS_PER_SITE = 10;
 export const WEBHOOK_URL_MAX = 500;
@@ -199,4 +199,145 @@ export interface ShopperExport {
   } | null;
   questions: { id: string; productId: string; body: string; authorName: string | null; answerCount: number; createdAt: number }[];
   answers: { id: string; questionId: string; body: string; authorName: string | null; createdAt: number }[];
+}
+
+// ── Routing: the staff queue ───────────────────────────────────────────────────────────────
+
+export type QueueStatus = 'new' | 'open' | 'waiting' | 'resolved';
+export const QUEUE_STATUSES: readonly QueueStatus[] = ['new', 'open', 'waiting', 'resolved'];
+/** Why an item is with staff. */
+export type QueueReason = 'personal' | 'checkout' | 'complaint' | 'second_contact' | 'timeout' | 'not_helpful';
+export type QueueCategory = 'payment' | 'invoice' | 'refund' | 'order_status' | 'returns' | 'warranty' | 'account' | 'complaint';
+export const QUEUE_CATEGORIES: readonly QueueCategory[] = ['payment', 'invoice', 'refund', 'order_status', 'returns', 'warranty', 'account', 'complaint'];
+/** Longest reply, note or canned response. */
+export const STAFF_MESSAGE_MAX = 5000;
+export const CANNED_TITLE_MAX = 80;
+export const MAX_CANNED_PER_SITE = 100;
+/** An item due within this is "near breach" and rises to the top of the queue. */
+export const NEAR_BREACH_MS = 30 * 60e3;
+
+/** One row of `GET /queue`. `body` is the text as the shopper wrote it (staff see it unmasked). */
+export interface QueueItem {
+  id: string;
+  questionId: string;
+  productId: string;
+  body: string;
+  reason: QueueReason;
+  category: QueueCategory | null;
+  complaint: boolean;
+  /** Complaints and second contacts. */
+  priority: boolean;
+  status: QueueStatus;
+  visibility: 'public' | 'private';
+  channel: 'product' | 'checkout';
+  orderRef: string | null;
+  assignee: { id: string; name: string } | null;
+  /** The shopper as staff know them: member name and sub, or null for an anonymous visitor. */
+  shopper: { name: string | null; sub: string | null };
+  /** The earlier contact of a second contact. */
+  relatedQuestionId: string | null;
+  slaDueAt: number;
+  /** 'breached' past the due time, 'near' within {@link NEAR_BREACH_MS}, else 'ok'; resolved items are 'ok'. */
+  sla: 'ok' | 'near' | 'breached';
+  routedAt: number;
+  firstResponseAt: number | null;
+  resolvedAt: number | null;
+  askedAt: number;
+}
+
+/** `GET /queue?status=&product=&category=&assignee=` (assignee: a staff id, `me` or `none`). */
+export interface QueuePage {
+  items: QueueItem[];
+  /** Items per status for the whole site, for the filter's counts. */
+  counts: Record<QueueStatus, number>;
+}
+
+export interface QueueMessage {
+  id: string;
+  kind: 'reply' | 'note';
+  body: string;
+  staffId: string;
+  staffName: string;
+  createdAt: number;
+}
+
+export interface QueueEvent {
+  kind: 'routed' | 'claimed' | 'replied' | 'noted' | 'resolved' | 'reopened' | 'published';
+  /** 'system', 'shopper', or a staff member's name. */
+  actor: string;
+  detail: string | null;
+  createdAt: number;
+}
+
+/** A community answer on the question, as staff see it. */
+export interface QueueAnswer {
+  id: string;
+  body: string;
+  authorName: string | null;
+  authorRole: 'shopper' | 'expert' | 'staff' | null;
+  accepted: boolean;
+  helpfulCount: number;
+  createdAt: number;
+}
+
+/** `GET /queue/:item`: everything staff need to answer. */
+export interface QueueItemDetail {
+  item: QueueItem;
+  /** Triage rules that fired, e.g. `invoice +3 "my invoice" (en)`. */
+  triage: string[];
+  messages: QueueMessage[];
+  events: QueueEvent[];
+  answers: QueueAnswer[];
+  /** The shopper's other contacts on this site, newest first (questions, with their queue item if any). */
+  history: {
+    questionId: string;
+    productId: string;
+    body: string;
+    visibility: 'public' | 'private';
+    orderRef: string | null;
+    itemId: string | null;
+    status: QueueStatus | null;
+    askedAt: number;
+  }[];
+  /** Orders the shopper named at checkout. */
+  orders: string[];
+}
+
+/** A canned response; `{{name}}` and `{{product}}` are filled in by the console. */
+export interface CannedResponse {
+  id: string;
+  title: string;
+  body: string;
+  createdAt: number;
+}
+
+/** `GET /routing` and `PUT /routing` (owners): how questions reach staff. */
+export interface RoutingSettings {
+  /** IANA zone, e.g. 'Europe/Amsterdam'. */
+  timeZone: string;
+  /** Per weekday (sun…sat), opening intervals as ['09:00', '17:30']. */
+  businessHours: Partial<Record<'sun' | 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat', [string, string][]>>;
+  /** Closed days, 'YYYY-MM-DD' in the site's zone. */
+  holidays: string[];
+  /** The ambassador-first window, in business minutes. */
+  communityWindowMinutes: number;
+  /** Staff's first-response target, in business minutes. */
+  slaMinutes: number;
+  /** The owner's own triage words per category (each alone routes to that category). */
+  keywords: Partial<Record<QueueCategory, string[]>>;
+}
+
+export const ROUTING_LIMITS = {
+  windowMinutes: { min: 5, max: 7 * 24 * 60 },
+  slaMinutes: { min: 5, max: 14 * 24 * 60 },
+  maxHolidays: 100,
+  maxKeywordsPerCategory: 50,
+  keywordMax: 60,
+} as const;
+
+/** A push from `GET /queue/live` (WebSocket): something changed; reload the queue (and the open item). */
+export interface QueueLiveEvent {
+  type: 'queue';
+  itemId: string;
+  change: 'routed' | 'claimed' | 'replied' | 'noted' | 'resolved' | 'reopened' | 'published' | 'moved_to_community';
 }

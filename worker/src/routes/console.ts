@@ -7,6 +7,9 @@ import { consoleStaffRoutes } from './console-staff.ts';
 import { consoleSiteRoutes } from './console-site.ts';
 import { consoleModerationRoutes } from './console-moderation.ts';
 import { consoleWebhookRoutes } from './console-webhooks.ts';
+import { consoleQueueRoutes } from './console-queue.ts';
+import { consoleCannedRoutes } from './console-canned.ts';
+import { consoleRoutingRoutes } from './console-routing.ts';
 
 /**
  * The staff console API, mounted at `/api/v1/console`. First-party: no site/viewer middleware
@@ -21,4 +24,7 @@ export const consoleRoutes = new Hono<ConsoleEnv>()
   .route('/', consoleStaffRoutes)
   .route('/', consoleSiteRoutes)
   .route('/', consoleModerationRoutes)
-  .route('/', consoleWebhookRoutes);
+  .route('/', consoleWebhookRoutes)
+  .route('/', consoleQueueRoutes)
+  .route('/', consoleCannedRoutes)
+  .route('/', consoleRoutingRoutes);

@@ -24,17 +24,6 @@ export const meRoutes = new Hono<AppEnv>()
         : { kind: v.kind, name: null, role: null, products: [] };
     return c.json({ me }, 200);
   })
-  .get('/me/questions', async (c) => {
-    const viewer = c.get('viewer');
-    if (viewer.kind === 'anonymous') return c.json({ questions: [] }, 200);
-    const questions = await listQuestionsBy(
-      c.env.DB,
-      c.get('site').id,
-      { sub: viewer.kind === 'member' ? viewer.sub : null, visitorId: viewer.visitorId },
-      50,
-    );
-    return c.json({ questions: questions.map((q) => publicQuestion(q, viewer)) }, 200);
-  })
   .get('/me/export', async (c) => {
     const viewer = requireMember(c.get('viewer'));
     const site = c.get('site');

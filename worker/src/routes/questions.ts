@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.ts';
-import type { PostNotice } from '../api-types.ts';
 import { validate } from '../middleware/validate.ts';
 import { ApiError } from '../middleware/errors.ts';
 import { enforceRateLimit } from '../middleware/rate-limit.ts';
@@ -9,18 +8,15 @@ import { limits } from '../domain/input-errors.ts';
 import { decodeCursor, encodeCursor } from '../domain/cursor.ts';
 import { authorshipOf, isMine, voterKey } from '../domain/viewer.ts';
 import { publicAnswer, publicQuestion } from '../domain/public-posts.ts';
-import { screenPost } from '../domain/screening.ts';
 import { notify } from '../domain/community-events.ts';
-import { upsertMemberStatement } from '../db/members.ts';
-import { logModerationStatement, notHelpedAnswers, setAcceptedAnswer, votedHelpful } from '../db/community.ts';
+import { askQuestion, audienceFields, audienceOf, memberRefresh, screen } from './ask.ts';
+import { notHelpedAnswers, setAcceptedAnswer, votedHelpful } from '../db/community.ts';
 import {
   findAnswer,
   findQuestion,
   insertAnswer,
-  insertQuestion,
   listAnswers,
   listQuestions,
-  type PostStatus,
 } from '../db/questions.ts';
 
 export const productId = z.string().regex(/^[\w.:/-]{1,128}$/, 'invalid_product');
@@ -28,7 +24,7 @@ export const productParam = z.object({ site: z.string(), product: productId });
 export const questionParam = z.object({ site: z.string(), question: z.uuid('invalid_input') });
 
 /** Display names are optional; blank means anonymous. Identified members always post under the shop's name for them. */
-const authorName = z
+export const authorName = z
   .string()
   .trim()
   .max(limits.authorName.max, 'name_too_long')
@@ -41,14 +37,13 @@ const listQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-const newQuestion = z.object({
-  text: z
-    .string('question_too_short')
-    .trim()
-    .min(limits.question.min, 'question_too_short')
-    .max(limits.question.max, 'question_too_long'),
-  authorName,
-});
+export const questionText = z
+  .string('question_too_short')
+  .trim()
+  .min(limits.question.min, 'question_too_short')
+  .max(limits.question.max, 'question_too_long');
+
+const newQuestion = z.object({ text: questionText, authorName, ...audienceFields });
 
 const newAnswer = z.object({
   text: z.string('answer_too_short').trim().min(limits.answer.min, 'answer_too_short').max(limits.answer.max, 'answer_too_long'),
@@ -57,37 +52,13 @@ const newAnswer = z.object({
 
 const acceptBody = z.object({ answerId: z.uuid('invalid_input').nullable() });
 
-/** Writes by an identified member refresh what we know of them, in the same transaction. */
-function memberRefresh(c: Context<AppEnv>, now: number): D1PreparedStatement[] {
-  const viewer = c.get('viewer');
-  return viewer.kind === 'member' ? [upsertMemberStatement(c.env.DB, c.get('site').id, viewer, now)] : [];
-}
-
 export async function questionOf(c: Context<AppEnv>, questionId: string) {
   const question = await findQuestion(c.env.DB, c.get('site').id, questionId);
-  if (!question || question.status === 'removed') throw new ApiError(404, 'question_not_found', 'This question does not exist.');
+  // A private question exists only for its asker (and staff, in the console).
+  if (!question || question.status === 'removed' || (question.visibility === 'private' && !isMine(c.get('viewer'), question))) {
+    throw new ApiError(404, 'question_not_found', 'This question does not exist.');
+  }
   return question;
-}
-
-/**
- * Screens a new post: personal data masked, obvious spam held for review, and an audit row for
- * either, in the same transaction as the post.
- */
-function screen(c: Context<AppEnv>, text: string, targetType: 'question' | 'answer', id: string, now: number) {
-  const site = c.get('site');
-  const result = screenPost(text, site.blocklist);
-  const status: PostStatus = result.hold ? 'held' : 'published';
-  const audit: D1PreparedStatement[] = [];
-  if (result.masked.length) {
-    audit.push(
-      logModerationStatement(c.env.DB, site.id, { targetType, targetId: id, action: 'masked', actor: 'system', reason: result.masked.join(', ') }, now),
-    );
-  }
-  if (result.hold) {
-    audit.push(logModerationStatement(c.env.DB, site.id, { targetType, targetId: id, action: 'held', actor: 'system', reason: result.hold }, now));
-  }
-  const notice: PostNotice = { status: status === 'held' ? 'held' : 'published', masked: result.masked };
-  return { body: result.body, status, audit, notice };
 }
 
 /** Product questions and answers: `/api/v1/sites/:site/…`. */
@@ -109,21 +80,16 @@ export const questionRoutes = new Hono<AppEnv>()
   })
   .post('/products/:product/questions', validate('param', productParam), validate('json', newQuestion), async (c) => {
     const { product } = c.req.valid('param');
-    const { text, authorName } = c.req.valid('json');
-    await enforceRateLimit(c, 'question');
-    const now = Date.now();
-    const viewer = c.get('viewer');
-    const id = crypto.randomUUID();
-    const screened = screen(c, text, 'question', id, now);
-    const question = await insertQuestion(
-      c.env.DB,
-      c.get('site').id,
-      { id, productId: product, body: screened.body, status: screened.status, createdAt: now, ...authorshipOf(viewer, authorName) },
-      [...memberRefresh(c, now), ...screened.audit],
-    );
-    const shown = publicQuestion(question, viewer);
-    if (screened.status === 'published') notify(c, 'question.created', { question: shown });
-    return c.json({ question: shown, notice: screened.notice }, 201);
+    const { text, authorName, lang, timeZone } = c.req.valid('json');
+    const asked = await askQuestion(c, {
+      productId: product,
+      channel: 'product',
+      orderRef: null,
+      text,
+      authorName,
+      audience: audienceOf(c, { lang, timeZone }),
+    });
+    return c.json(asked, 201);
   })
   .get('/questions/:question/answers', validate('param', questionParam), async (c) => {
     const { question: questionId } = c.req.valid('param');
@@ -143,6 +109,7 @@ export const questionRoutes = new Hono<AppEnv>()
     const { question: questionId } = c.req.valid('param');
     const { text, authorName } = c.req.valid('json');
     const question = await questionOf(c, questionId);
+    if (question.visibility === 'private') throw new ApiError(409, 'private_question', 'This question went privately to the brand\'s team.');
     await enforceRateLimit(c, 'answer');
     const now = Date.now();
     const viewer = c.get('viewer');

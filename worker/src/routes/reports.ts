@@ -25,7 +25,7 @@ export const reportRoutes = new Hono<AppEnv>().post(
     const site = c.get('site');
     const targetType = type === 'questions' ? 'question' : 'answer';
     const target = targetType === 'question' ? await findQuestion(c.env.DB, site.id, id) : await findAnswer(c.env.DB, site.id, id);
-    if (!target || target.status !== 'published') throw new ApiError(404, `${targetType}_not_found`, 'Nothing to report here.');
+    if (!target || target.status !== 'published' || ('visibility' in target && target.visibility === 'private')) throw new ApiError(404, `${targetType}_not_found`, 'Nothing to report here.');
     await enforceRateLimit(c, 'vote');
     const result = await fileReport(
       c.env.DB,
