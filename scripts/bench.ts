@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, startApp } from '../test/e2e/harness.ts';
 import { runWrangler } from './wrangler.ts';
+import { benchTimeToQueue, routingBenchSeed } from './bench-routing.ts';
 
 const { values } = parseArgs({
   options: { questions: { type: 'string', default: '50000' }, samples: { type: 'string', default: '300' } },
@@ -104,6 +105,7 @@ console.log(`Seeding ${QUESTIONS} questions and ${QUESTIONS * ANSWERS_PER_QUESTI
 let t = performance.now();
 await runWrangler(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo]);
 for (const file of seedFiles(seedDir)) await runWrangler(['d1', 'execute', 'DB', '--local', '--persist-to', persistTo, `--file=${file}`]);
+await routingBenchSeed(persistTo, SITE);
 console.log(`  seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 rmSync(seedDir, { recursive: true, force: true });
 
@@ -137,6 +139,13 @@ try {
   console.log(
     `\ngoals in the Worker: suggestions p95 ${s.server.p95} ms (≤ 15: ${s.server.p95 <= 15 ? 'met' : 'missed'}), list p95 ${l.server.p95} ms (≤ 10: ${l.server.p95 <= 10 ? 'met' : 'missed'}); ` +
       `${SAMPLES} sequential samples each; client times add wrangler dev's proxy and loopback (health p95 ${results.health.client.p95.toFixed(1)} ms).`,
+  );
+  const q = await benchTimeToQueue(app.origin, SITE);
+  const ms = (n: number | null) => (n === null ? 'n/a' : `${n.toFixed(1)} ms`);
+  console.log(
+    `\ntime to queue (personal question, post → staff see it), ${q.samples} samples: ` +
+      `live push p50 ${ms(q.liveP50)} p95 ${ms(q.liveP95)}; in the queue list p50 ${ms(q.listP50)} p95 ${ms(q.listP95)} ` +
+      `(${(q.listP95 / base).toFixed(1)}× health p95)`,
   );
 } finally {
   await app.stop();
