@@ -54,6 +54,25 @@ const seedQuestions = [
   },
 ];
 
+/** Canned responses the demo team starts with; `{{name}}` and `{{product}}` are filled in by the console. */
+const seedCanned = [
+  {
+    id: '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e01',
+    title: 'Invoice sent again',
+    body: 'Hi {{name}}, I have just sent your invoice again to the email address of your account. Let us know if it does not arrive within the hour.',
+  },
+  {
+    id: '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e02',
+    title: 'Where is my parcel',
+    body: 'Hi {{name}}, your parcel is on its way: you will receive the track-and-trace link by email today. Kind regards, the Noordkust team.',
+  },
+  {
+    id: '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e03',
+    title: 'Product advice',
+    body: 'Hi {{name}}, thanks for your question about {{product}}. ',
+  },
+];
+
 export async function seedSql(origins: string[]): Promise<string> {
   const now = SEED_TIME;
   const staffRows = await Promise.all(
@@ -78,6 +97,12 @@ export async function seedSql(origins: string[]): Promise<string> {
        ON CONFLICT (site_id, id) DO UPDATE SET name = excluded.name;`,
     ),
   ];
+  for (const c of seedCanned) {
+    lines.push(
+      `INSERT INTO canned_responses (site_id, id, title, body, created_at)
+         VALUES (${lit(demoShop.siteId)}, ${lit(c.id)}, ${lit(c.title)}, ${lit(c.body)}, ${now}) ON CONFLICT DO NOTHING;`,
+    );
+  }
   seedQuestions.forEach((q, i) => {
     const askedAt = now + i * 3600e3;
     lines.push(
