@@ -263,7 +263,7 @@ export interface QueueFilter {
 }
 
 /**
- * The queue: breached and near-breach items first, then priority, then the SLA due time.
+ * The queue: breached and near-breach items (not yet answered) first, then priority, then the SLA due time.
  * Resolved items (when asked for) most recently resolved first.
  */
 export async function listQueue(db: D1Database, siteId: string, f: QueueFilter, nearBreachAt: number, limit: number): Promise<StoredItem[]> {
@@ -273,7 +273,7 @@ export async function listQueue(db: D1Database, siteId: string, f: QueueFilter, 
         WHERE i.site_id = ?1 AND i.status IN (SELECT value FROM json_each(?2))
           AND (?3 IS NULL OR i.product_id = ?3) AND (?4 IS NULL OR i.category = ?4)
           AND (?5 IS NULL OR (?5 = '' AND i.assignee_id IS NULL) OR i.assignee_id = ?5)
-        ORDER BY (i.status = 'resolved') ASC, (i.status <> 'resolved' AND i.sla_due_at <= ?6) DESC, i.priority DESC,
+        ORDER BY (i.status = 'resolved') ASC, (i.status <> 'resolved' AND i.first_response_at IS NULL AND i.sla_due_at <= ?6) DESC, i.priority DESC,
                  CASE WHEN i.status = 'resolved' THEN -i.resolved_at ELSE i.sla_due_at END ASC, i.routed_at ASC
         LIMIT ?7`,
     )

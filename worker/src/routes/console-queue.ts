@@ -50,8 +50,15 @@ const claimBody = z.object({ force: z.boolean().optional() }).optional();
 type QueueContext = Context<ConsoleEnv>;
 
 function shownItem(i: StoredItem, now: number): QueueItem {
+  // The SLA is a first-response target: once staff have answered, the item is no longer at risk.
   const sla: QueueItem['sla'] =
-    i.status === 'resolved' ? 'ok' : i.slaDueAt <= now ? 'breached' : i.slaDueAt <= now + NEAR_BREACH_MS ? 'near' : 'ok';
+    i.status === 'resolved' || i.firstResponseAt !== null
+      ? 'ok'
+      : i.slaDueAt <= now
+        ? 'breached'
+        : i.slaDueAt <= now + NEAR_BREACH_MS
+          ? 'near'
+          : 'ok';
   return {
     id: i.id,
     questionId: i.questionId,
@@ -291,8 +298,13 @@ export const consoleQueueRoutes = new Hono<ConsoleEnv>()
           .prepare(`INSERT INTO staff_item_events (site_id, id, item_id, kind, actor, detail, created_at) VALUES (?, ?, ?, 'published', ?, ?, ?)`)
           .bind(staff.siteId, crypto.randomUUID(), item.id, staff.staffId, answerId, now),
         c.env.DB
-          .prepare('UPDATE staff_items SET first_response_at = coalesce(first_response_at, ?), updated_at = ? WHERE site_id = ? AND id = ?')
-          .bind(now, now, staff.siteId, item.id),
+          // Publishing is a first response: the item is claimed by whoever published, if nobody had it.
+          .prepare(
+            `UPDATE staff_items SET first_response_at = coalesce(first_response_at, ?1), updated_at = ?1,
+                    assignee_id = coalesce(assignee_id, ?2), status = CASE WHEN status = 'new' THEN 'open' ELSE status END
+              WHERE site_id = ?3 AND id = ?4`,
+          )
+          .bind(now, staff.staffId, staff.siteId, item.id),
       ],
     );
     return c.json({ answerId, item: await changed(c, item.id, 'published') }, 201);

@@ -14,7 +14,7 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 
 /** Intervals of one day: valid clock times, opening before closing, sorted without overlap. */
 const dayHours = z
-  .array(z.tuple([z.string(), z.string()]), 'invalid_business_hours')
+  .array(z.tuple([z.string('invalid_business_hours'), z.string('invalid_business_hours')], 'invalid_business_hours'), 'invalid_business_hours')
   .max(6, 'invalid_business_hours')
   .refine(
     (intervals) =>
@@ -24,14 +24,14 @@ const dayHours = z
   );
 
 const keywordList = z
-  .array(z.string().trim().toLowerCase().min(1, 'invalid_keywords').max(ROUTING_LIMITS.keywordMax, 'invalid_keywords'), 'invalid_keywords')
+  .array(z.string('invalid_keywords').trim().toLowerCase().min(1, 'invalid_keywords').max(ROUTING_LIMITS.keywordMax, 'invalid_keywords'), 'invalid_keywords')
   .max(ROUTING_LIMITS.maxKeywordsPerCategory, 'invalid_keywords');
 
 const routingBody = z.object({
   timeZone: z.string('invalid_time_zone').max(64, 'invalid_time_zone').refine(isTimeZone, 'invalid_time_zone'),
   businessHours: z.partialRecord(z.enum(WEEKDAYS, 'invalid_business_hours'), dayHours, 'invalid_business_hours'),
   holidays: z
-    .array(z.string().regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'invalid_holidays'), 'invalid_holidays')
+    .array(z.string('invalid_holidays').regex(/^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/, 'invalid_holidays'), 'invalid_holidays')
     .max(ROUTING_LIMITS.maxHolidays, 'invalid_holidays'),
   communityWindowMinutes: z
     .number('invalid_window')
