@@ -1,6 +1,7 @@
 /**
  * An in-memory stand-in for the console API, for component tests: one site, accounts with
- * passwords, questions, staff, settings, shoppers, a moderation queue and webhooks. Every call is recorded; any method can be
+ * passwords, questions, staff, settings, shoppers, a moderation queue, webhooks, and the staff
+ * queue (items, their details, canned responses, routing settings and live updates). Every call is recorded; any method can be
  * told to fail with a {@link ConsoleApiError} (what the real client throws), and calls can be
  * held to observe pending states.
  */
@@ -33,7 +34,25 @@ import {
   type NewStaffInput,
   type ShopperExport,
   type StaffRole,
+  CANNED_TITLE_MAX,
+  MAX_CANNED_PER_SITE,
+  NEAR_BREACH_MS,
+  QUEUE_STATUSES,
+  STAFF_MESSAGE_MAX,
+  type CannedResponse,
+  type QueueEvent,
+  type QueueFilter,
+  type QueueItem,
+  type QueueItemDetail,
+  type QueueLiveConnection,
+  type QueueLiveEvent,
+  type QueueLiveHandlers,
+  type QueueLiveState,
+  type QueueMessageResult,
+  type QueuePage,
+  type RoutingSettings,
 } from '../../../widget/src/console/api.ts';
+import { routingProblem } from '../../../widget/src/console/routing-form.ts';
 
 type Method = keyof ConsoleApi;
 
@@ -66,6 +85,27 @@ export class FakeConsoleApi implements ConsoleApi {
   moderationLogs = new Map<string, ConsoleModerationLogEntry[]>();
   webhookList: (ConsoleWebhook & { secret: string })[] = [];
   deliveryList: ConsoleWebhookDelivery[] = [];
+  /** The staff queue, in no particular order (the fake orders it as the API does). */
+  queueItems: QueueItem[] = [];
+  /** Everything of an item besides the row, per item id. */
+  queueDetails = new Map<string, Omit<QueueItemDetail, 'item'>>();
+  cannedList: CannedResponse[] = [];
+  routingSettings: RoutingSettings = {
+    timeZone: 'Europe/Amsterdam',
+    businessHours: {
+      mon: [['09:00', '17:30']],
+      tue: [['09:00', '17:30']],
+      wed: [['09:00', '17:30']],
+      thu: [['09:00', '17:30']],
+      fri: [['09:00', '17:30']],
+    },
+    holidays: [],
+    communityWindowMinutes: 240,
+    slaMinutes: 240,
+    keywords: {},
+  };
+  /** Open live connections (what `queueLive` returned and nobody closed yet). */
+  readonly liveHandlers = new Set<QueueLiveHandlers>();
   private failures = new Map<Method, ConsoleApiError>();
   private holds = new Map<Method, Promise<void>>();
   private secrets = 0;
@@ -334,5 +374,245 @@ export class FakeConsoleApi implements ConsoleApi {
     };
     this.shoppers.set(sub, data);
     return data;
+  }
+
+  // ── The staff queue ──────────────────────────────────────────────────────────────────────
+
+  /** A queue item (a personal, new, unassigned question unless told) with an empty detail. */
+  addQueueItem(overrides: Partial<QueueItem> = {}, detail: Partial<Omit<QueueItemDetail, 'item'>> = {}): QueueItem {
+    const now = Date.now();
+    const id = overrides.id ?? crypto.randomUUID();
+    const item: QueueItem = {
+      id,
+      questionId: `q-${id}`,
+      productId: 'nk-storm-jacket',
+      body: 'Where is my invoice for order 1042?',
+      reason: 'personal',
+      category: 'invoice',
+      complaint: false,
+      priority: false,
+      status: 'new',
+      visibility: 'private',
+      channel: 'product',
+      orderRef: null,
+      assignee: null,
+      shopper: { name: null, sub: null },
+      relatedQuestionId: null,
+      slaDueAt: now + 4 * 3600e3,
+      sla: 'ok',
+      routedAt: now - 60e3,
+      firstResponseAt: null,
+      resolvedAt: null,
+      askedAt: now - 60e3,
+      ...overrides,
+    };
+    this.queueItems.push(item);
+    this.queueDetails.set(id, {
+      triage: [],
+      messages: [],
+      events: [{ kind: 'routed', actor: 'system', detail: item.reason, createdAt: item.routedAt }],
+      answers: [],
+      history: [],
+      orders: [],
+      ...detail,
+    });
+    return item;
+  }
+
+  /** The SLA state as the API computes it from the due time. */
+  private withSla(item: QueueItem): QueueItem {
+    const left = item.slaDueAt - Date.now();
+    const sla = item.status === 'resolved' ? 'ok' : left < 0 ? 'breached' : left <= NEAR_BREACH_MS ? 'near' : 'ok';
+    return { ...item, sla, assignee: item.assignee ? { ...item.assignee } : null, shopper: { ...item.shopper } };
+  }
+
+  async queue(filter: QueueFilter): Promise<QueuePage> {
+    await this.enter('queue', [filter]);
+    const me = this.signedIn!.staff.id;
+    const status = filter.status ?? 'active';
+    const urgent = (i: QueueItem) => (i.sla === 'ok' ? 1 : 0);
+    const items = this.queueItems
+      .map((i) => this.withSla(i))
+      .filter((i) => (status === 'active' ? i.status !== 'resolved' : i.status === status))
+      .filter((i) => !filter.product || i.productId === filter.product)
+      .filter((i) => !filter.category || i.category === filter.category)
+      .filter((i) => {
+        if (!filter.assignee) return true;
+        if (filter.assignee === 'none') return i.assignee === null;
+        return i.assignee?.id === (filter.assignee === 'me' ? me : filter.assignee);
+      })
+      .sort((a, b) => urgent(a) - urgent(b) || Number(b.priority) - Number(a.priority) || a.slaDueAt - b.slaDueAt);
+    const counts = Object.fromEntries(QUEUE_STATUSES.map((s) => [s, this.queueItems.filter((i) => i.status === s).length])) as QueuePage['counts'];
+    return { items, counts };
+  }
+
+  private findItem(id: string): QueueItem {
+    const item = this.queueItems.find((i) => i.id === id);
+    if (!item) throw apiError(404, 'item_not_found');
+    return item;
+  }
+
+  private logEvent(item: QueueItem, kind: QueueEvent['kind'], detail: string | null = null): void {
+    this.queueDetails.get(item.id)?.events.push({ kind, actor: this.signedIn!.staff.name, detail, createdAt: Date.now() });
+  }
+
+  async queueItem(id: string): Promise<QueueItemDetail> {
+    await this.enter('queueItem', [id]);
+    const item = this.findItem(id);
+    const d = this.queueDetails.get(id)!;
+    return structuredClone({ item: this.withSla(item), ...d });
+  }
+
+  async claim(id: string, force = false): Promise<QueueItem> {
+    await this.enter('claim', [id, force]);
+    const item = this.findItem(id);
+    const me = this.signedIn!.staff;
+    if (item.assignee?.id === me.id) return this.withSla(item);
+    if (item.assignee && !force) throw apiError(409, 'already_claimed');
+    const from = item.assignee?.name;
+    item.assignee = { id: me.id, name: me.name };
+    if (item.status === 'new') item.status = 'open';
+    this.logEvent(item, 'claimed', from ? `taken over from ${from}` : null);
+    return this.withSla(item);
+  }
+
+  private checkText(text: string): void {
+    if (!text.trim()) throw apiError(400, 'message_too_short');
+    if (text.length > STAFF_MESSAGE_MAX) throw apiError(400, 'message_too_long');
+  }
+
+  private addMessage(item: QueueItem, kind: 'reply' | 'note', text: string): QueueMessageResult {
+    const me = this.signedIn!.staff;
+    const message = { id: crypto.randomUUID(), kind, body: text, staffId: me.id, staffName: me.name, createdAt: Date.now() };
+    this.queueDetails.get(item.id)!.messages.push(message);
+    return { message: { ...message }, item: this.withSla(item) };
+  }
+
+  async reply(id: string, text: string): Promise<QueueMessageResult> {
+    await this.enter('reply', [id, text]);
+    const item = this.findItem(id);
+    this.checkText(text);
+    item.status = 'waiting';
+    item.firstResponseAt ??= Date.now();
+    // Like the API: replying claims an unclaimed item.
+    item.assignee ??= { id: this.signedIn!.staff.id, name: this.signedIn!.staff.name };
+    this.logEvent(item, 'replied');
+    return this.addMessage(item, 'reply', text);
+  }
+
+  async addNote(id: string, text: string): Promise<QueueMessageResult> {
+    await this.enter('addNote', [id, text]);
+    const item = this.findItem(id);
+    this.checkText(text);
+    this.logEvent(item, 'noted');
+    return this.addMessage(item, 'note', text);
+  }
+
+  async resolve(id: string): Promise<QueueItem> {
+    await this.enter('resolve', [id]);
+    const item = this.findItem(id);
+    if (item.status === 'resolved') throw apiError(409, 'already_resolved');
+    item.status = 'resolved';
+    item.resolvedAt = Date.now();
+    this.logEvent(item, 'resolved');
+    return this.withSla(item);
+  }
+
+  async reopen(id: string): Promise<QueueItem> {
+    await this.enter('reopen', [id]);
+    const item = this.findItem(id);
+    if (item.status !== 'resolved') throw apiError(409, 'not_resolved');
+    item.status = 'open';
+    item.resolvedAt = null;
+    this.logEvent(item, 'reopened');
+    return this.withSla(item);
+  }
+
+  async publish(id: string, text: string): Promise<{ answerId: string; item: QueueItem }> {
+    await this.enter('publish', [id, text]);
+    const item = this.findItem(id);
+    if (item.visibility === 'private') throw apiError(409, 'private_question');
+    this.checkText(text);
+    const answerId = crypto.randomUUID();
+    const me = this.signedIn!.staff;
+    this.queueDetails.get(id)!.answers.push({
+      id: answerId,
+      body: text,
+      authorName: me.name,
+      authorRole: 'staff',
+      accepted: false,
+      helpfulCount: 0,
+      createdAt: Date.now(),
+    });
+    item.firstResponseAt ??= Date.now();
+    this.logEvent(item, 'published', answerId);
+    return { answerId, item: this.withSla(item) };
+  }
+
+  async canned(): Promise<CannedResponse[]> {
+    await this.enter('canned', []);
+    return this.cannedList.map((c) => ({ ...c }));
+  }
+
+  addCannedResponse(title: string, body: string): CannedResponse {
+    const canned = { id: crypto.randomUUID(), title, body, createdAt: Date.now() };
+    this.cannedList.push(canned);
+    return canned;
+  }
+
+  async addCanned(title: string, body: string): Promise<CannedResponse> {
+    await this.enter('addCanned', [title, body]);
+    if (!title.trim() || title.length > CANNED_TITLE_MAX) throw apiError(400, 'title_invalid');
+    if (!body.trim() || body.length > STAFF_MESSAGE_MAX) throw apiError(400, 'body_invalid');
+    if (this.cannedList.length >= MAX_CANNED_PER_SITE) throw apiError(409, 'too_many_canned');
+    return { ...this.addCannedResponse(title, body) };
+  }
+
+  async deleteCanned(id: string): Promise<void> {
+    await this.enter('deleteCanned', [id]);
+    const before = this.cannedList.length;
+    this.cannedList = this.cannedList.filter((c) => c.id !== id);
+    if (this.cannedList.length === before) throw apiError(404, 'canned_not_found');
+  }
+
+  private async enterOwner(method: Method, args: unknown[]): Promise<void> {
+    await this.enter(method, args);
+    // The Worker's ownerOnly middleware answers `forbidden` (the contract text says `owner_only`).
+    if (this.signedIn?.staff.role !== 'owner') throw apiError(403, 'forbidden');
+  }
+
+  async routing(): Promise<RoutingSettings> {
+    await this.enterOwner('routing', []);
+    return structuredClone(this.routingSettings);
+  }
+
+  async saveRouting(settings: RoutingSettings): Promise<RoutingSettings> {
+    await this.enterOwner('saveRouting', [settings]);
+    const problem = routingProblem(settings);
+    if (problem) throw apiError(400, problem);
+    this.routingSettings = structuredClone(settings);
+    return structuredClone(settings);
+  }
+
+  queueLive(handlers: QueueLiveHandlers): QueueLiveConnection {
+    this.calls.push({ method: 'queueLive', args: [] });
+    this.liveHandlers.add(handlers);
+    handlers.onState?.('live');
+    return { close: () => void this.liveHandlers.delete(handlers) };
+  }
+
+  /** Pushes a queue event to every open live connection, as the server's socket would. */
+  emitLive(itemId: string, change: QueueLiveEvent['change'] = 'routed'): void {
+    for (const h of this.liveHandlers) h.onEvent({ type: 'queue', itemId, change });
+  }
+
+  /** What the transport does while its socket is down: report the state, and poll. */
+  liveState(state: QueueLiveState): void {
+    for (const h of this.liveHandlers) h.onState?.(state);
+  }
+
+  /** One poll (or a reconnect's resync) of every open live connection. */
+  livePoll(): void {
+    for (const h of this.liveHandlers) h.onResync();
   }
 }

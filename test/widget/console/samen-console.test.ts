@@ -75,7 +75,7 @@ describe('<samen-console>', () => {
     expect(has('button', 'Sign in'), 'button Sign in').to.equal(true);
   });
 
-  it('signs in, then shows the staff name, role, Sign out and the recent questions', async () => {
+  it('signs in, then shows the staff name, role, Sign out and the queue; the recent questions are one click away', async () => {
     const api = new FakeConsoleApi();
     api.addAccount('owner', 'Olga Owner');
     api.addQuestion({ body: 'Does the hood fit over a helmet?' });
@@ -87,6 +87,8 @@ describe('<samen-console>', () => {
     expect(visibleText(getByRole(el, 'heading', /Samen console/))).to.contain('Noordkust Outdoor');
     expect(visibleText(el)).to.contain('Olga Owner (Owner)');
     expect(deepActiveElement(), 'focus moves to the page heading').to.equal(getByRole(el, 'heading', /Samen console/));
+    expect(await findByRole(el, 'heading', 'Queue')).to.exist;
+    await click(getByRole(sectionsNav(el), 'button', 'Recent questions'));
     await waitForText(el, 'Does the hood fit over a helmet?');
     expect(getByRole(el, 'heading', 'Recent questions')).to.exist;
   });
@@ -122,18 +124,20 @@ describe('<samen-console>', () => {
     });
   }
 
-  it('gives owners Recent questions, Moderation, Team, Site, Webhooks and Shopper data', async () => {
+  it('gives owners the Queue first, then Recent questions, Moderation, Team, Site, Routing, Webhooks and Shopper data', async () => {
     const el = await consoleFor(new FakeConsoleApi().signedInAs('owner'));
     const nav = sectionsNav(el);
     expect(queryAllByRole(nav, 'button').map((b) => visibleText(b))).to.deep.equal([
+      'Queue',
       'Recent questions',
       'Moderation',
       'Team',
       'Site',
+      'Routing',
       'Webhooks',
       'Shopper data',
     ]);
-    expect(getByRole(nav, 'button', 'Recent questions').getAttribute('aria-current')).to.equal('page');
+    expect(getByRole(nav, 'button', 'Queue').getAttribute('aria-current')).to.equal('page');
 
     await click(getByRole(nav, 'button', 'Team'));
     expect(getByRole(nav, 'button', 'Team').getAttribute('aria-current')).to.equal('page');
@@ -141,19 +145,19 @@ describe('<samen-console>', () => {
     expect(deepActiveElement()).to.equal(heading);
   });
 
-  it('gives agents the recent questions and moderation only: no Team, Site, Webhooks or Shopper data', async () => {
+  it('gives agents the queue, recent questions and moderation only: no Team, Site, Routing, Webhooks or Shopper data', async () => {
     const api = new FakeConsoleApi().signedInAs('agent');
     api.addModerationItem({ body: 'Held for review?' });
     const el = await consoleFor(api);
-    await findByRole(el, 'heading', 'Recent questions');
+    await findByRole(el, 'heading', 'Queue');
     const nav = sectionsNav(el);
-    expect(queryAllByRole(nav, 'button').map((b) => visibleText(b))).to.deep.equal(['Recent questions', 'Moderation']);
-    for (const name of ['Team', 'Site', 'Webhooks', 'Shopper data']) expect(queryAllByRole(el, 'button', name)).to.have.length(0);
+    expect(queryAllByRole(nav, 'button').map((b) => visibleText(b))).to.deep.equal(['Queue', 'Recent questions', 'Moderation']);
+    for (const name of ['Team', 'Site', 'Routing', 'Webhooks', 'Shopper data']) expect(queryAllByRole(el, 'button', name)).to.have.length(0);
 
     await click(getByRole(nav, 'button', 'Moderation'));
     expect(deepActiveElement()).to.equal(await findByRole(el, 'heading', 'Moderation'));
     await waitForText(el, 'Held for review?');
-    expect(api.calls.filter((c) => ['site', 'staff', 'webhooks', 'webhookDeliveries'].includes(c.method))).to.have.length(0);
+    expect(api.calls.filter((c) => ['site', 'staff', 'webhooks', 'webhookDeliveries', 'routing'].includes(c.method))).to.have.length(0);
   });
 
   it('signs out: calls the API and shows the sign-in form with a notice', async () => {

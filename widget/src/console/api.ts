@@ -23,7 +23,18 @@ import type {
   ShopperExport,
   StaffRole,
 } from '../../../worker/src/routes/console-types.ts';
+import type {
+  CannedResponse,
+  QueueCategory,
+  QueueItem,
+  QueueItemDetail,
+  QueueMessage,
+  QueuePage,
+  QueueStatus,
+  RoutingSettings,
+} from '../../../worker/src/routes/console-types.ts';
 import type { ErrorBody } from '../../../worker/src/api-types.ts';
+import { connectQueueLive, type QueueLiveConnection, type QueueLiveHandlers } from './queue-live.ts';
 
 export type {
   ConsoleModerationItem,
@@ -44,7 +55,20 @@ export type {
   ModerationTargetType,
   ShopperExport,
   StaffRole,
+  CannedResponse,
+  QueueAnswer,
+  QueueCategory,
+  QueueEvent,
+  QueueItem,
+  QueueItemDetail,
+  QueueLiveEvent,
+  QueueMessage,
+  QueuePage,
+  QueueReason,
+  QueueStatus,
+  RoutingSettings,
 } from '../../../worker/src/routes/console-types.ts';
+export type { QueueLiveConnection, QueueLiveHandlers, QueueLiveState } from './queue-live.ts';
 
 /** Limits the API enforces, shared so the console can check input before sending it. */
 export {
@@ -56,6 +80,13 @@ export {
   isBlocklistWord,
   isWebhookUrl,
   normaliseWebhookUrl,
+  CANNED_TITLE_MAX,
+  MAX_CANNED_PER_SITE,
+  NEAR_BREACH_MS,
+  QUEUE_CATEGORIES,
+  QUEUE_STATUSES,
+  ROUTING_LIMITS,
+  STAFF_MESSAGE_MAX,
 } from '../../../worker/src/routes/console-types.ts';
 
 /** A failed call: `status` 0 means the network failed; `retryAfter` (seconds) comes from a 429. */
@@ -86,6 +117,21 @@ export interface NewStaffInput {
   password: string;
 }
 
+/** The queue's filters; anything left out means "all". `status` defaults to `active` (new, open and waiting). */
+export interface QueueFilter {
+  status?: QueueStatus | 'active';
+  product?: string;
+  category?: QueueCategory;
+  /** `me`, `none` (unassigned) or a staff id. */
+  assignee?: string;
+}
+
+/** What a reply or a note returns: the new message and the item as it is now. */
+export interface QueueMessageResult {
+  message: QueueMessage;
+  item: QueueItem;
+}
+
 /** What the console components need; tests hand them another implementation. */
 export interface ConsoleApi {
   session(signal?: AbortSignal): Promise<ConsoleSession>;
@@ -113,6 +159,25 @@ export interface ConsoleApi {
   addWebhook(input: NewWebhookInput): Promise<ConsoleNewWebhook>;
   deleteWebhook(id: string): Promise<void>;
   webhookDeliveries(signal?: AbortSignal): Promise<ConsoleWebhookDelivery[]>;
+  /** The staff queue, most urgent first (as the API orders it), with counts per status for the whole site. */
+  queue(filter: QueueFilter, signal?: AbortSignal): Promise<QueuePage>;
+  queueItem(id: string, signal?: AbortSignal): Promise<QueueItemDetail>;
+  /** Assigns the item to the signed-in staff member; `force` takes it over from a colleague (else 409 `already_claimed`). */
+  claim(id: string, force?: boolean): Promise<QueueItem>;
+  reply(id: string, text: string): Promise<QueueMessageResult>;
+  addNote(id: string, text: string): Promise<QueueMessageResult>;
+  resolve(id: string): Promise<QueueItem>;
+  reopen(id: string): Promise<QueueItem>;
+  /** Posts `text` as a public answer by the brand's team (public questions only). */
+  publish(id: string, text: string): Promise<{ answerId: string; item: QueueItem }>;
+  canned(signal?: AbortSignal): Promise<CannedResponse[]>;
+  addCanned(title: string, body: string): Promise<CannedResponse>;
+  deleteCanned(id: string): Promise<void>;
+  /** Owners only. */
+  routing(signal?: AbortSignal): Promise<RoutingSettings>;
+  saveRouting(settings: RoutingSettings): Promise<RoutingSettings>;
+  /** Opens the queue's live updates (WebSocket, with reconnects and a polling fallback). */
+  queueLive(handlers: QueueLiveHandlers): QueueLiveConnection;
 }
 
 const isErrorBody = (v: unknown): v is ErrorBody =>
@@ -149,6 +214,21 @@ export function createConsoleApi(base: URL = new URL('/api/v1/console/', locatio
 
   const shopper = (sub: string) => `shoppers/${encodeURIComponent(sub)}`;
   const item = (type: ModerationTargetType, id: string) => `moderation/${type}/${encodeURIComponent(id)}`;
+  const queued = (id: string, action = '') => `queue/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
+  const queueQuery = (filter: QueueFilter): string => {
+    const params = new URLSearchParams();
+    for (const key of ['status', 'product', 'category', 'assignee'] as const) {
+      const value = filter[key];
+      if (value) params.set(key, value);
+    }
+    const query = params.toString();
+    return query ? `queue?${query}` : 'queue';
+  };
+  const liveUrl = (): URL => {
+    const url = new URL('queue/live', base);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    return url;
+  };
 
   return {
     session: (signal) => call<ConsoleSession>('session', { signal }),
@@ -181,5 +261,22 @@ export function createConsoleApi(base: URL = new URL('/api/v1/console/', locatio
       await call(`webhooks/${encodeURIComponent(id)}`, { method: 'DELETE' });
     },
     webhookDeliveries: async (signal) => (await call<{ deliveries: ConsoleWebhookDelivery[] }>('webhooks/deliveries', { signal })).deliveries,
+    queue: (filter, signal) => call<QueuePage>(queueQuery(filter), { signal }),
+    queueItem: (id, signal) => call<QueueItemDetail>(queued(id), { signal }),
+    claim: async (id, force = false) =>
+      (await call<{ item: QueueItem }>(queued(id, 'claim'), { method: 'POST', body: force ? { force: true } : {} })).item,
+    reply: (id, text) => call<QueueMessageResult>(queued(id, 'replies'), { method: 'POST', body: { text } }),
+    addNote: (id, text) => call<QueueMessageResult>(queued(id, 'notes'), { method: 'POST', body: { text } }),
+    resolve: async (id) => (await call<{ item: QueueItem }>(queued(id, 'resolve'), { method: 'POST', body: {} })).item,
+    reopen: async (id) => (await call<{ item: QueueItem }>(queued(id, 'reopen'), { method: 'POST', body: {} })).item,
+    publish: (id, text) => call<{ answerId: string; item: QueueItem }>(queued(id, 'publish'), { method: 'POST', body: { text } }),
+    canned: async (signal) => (await call<{ canned: CannedResponse[] }>('canned', { signal })).canned,
+    addCanned: async (title, body) => (await call<{ canned: CannedResponse }>('canned', { method: 'POST', body: { title, body } })).canned,
+    deleteCanned: async (id) => {
+      await call(`canned/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    },
+    routing: async (signal) => (await call<{ routing: RoutingSettings }>('routing', { signal })).routing,
+    saveRouting: async (settings) => (await call<{ routing: RoutingSettings }>('routing', { method: 'PUT', body: settings })).routing,
+    queueLive: (handlers) => connectQueueLive(handlers, { url: liveUrl() }),
   };
 }

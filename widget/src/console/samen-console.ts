@@ -5,22 +5,25 @@ import { consoleStyles } from './styles.ts';
 import { createConsoleApi, isSignedOut, type ConsoleApi, type ConsoleSession } from './api.ts';
 import { consoleStrings, en, type ConsoleStrings, type Language } from './i18n/index.ts';
 import './samen-console-sign-in.ts';
+import './samen-console-queue.ts';
 import './samen-console-questions.ts';
 import './samen-console-team.ts';
 import './samen-console-site.ts';
 import './samen-console-shoppers.ts';
 import './samen-console-moderation.ts';
 import './samen-console-webhooks.ts';
+import './samen-console-routing.ts';
 
 type Status = 'starting' | 'signed-out' | 'signed-in' | 'unreachable';
-type View = 'questions' | 'moderation' | 'team' | 'site' | 'webhooks' | 'shoppers';
+type View = 'queue' | 'questions' | 'moderation' | 'team' | 'site' | 'routing' | 'webhooks' | 'shoppers';
 
-const OWNER_VIEWS: readonly View[] = ['questions', 'moderation', 'team', 'site', 'webhooks', 'shoppers'];
-const AGENT_VIEWS: readonly View[] = ['questions', 'moderation'];
+const OWNER_VIEWS: readonly View[] = ['queue', 'questions', 'moderation', 'team', 'site', 'routing', 'webhooks', 'shoppers'];
+const AGENT_VIEWS: readonly View[] = ['queue', 'questions', 'moderation'];
 
 /**
- * The Samen staff console: sign-in, then the site's recent questions and the moderation queue
- * for every staff member, and the team, site settings, webhooks and shopper data for owners. The session cookie is HttpOnly, so
+ * The Samen staff console: sign-in, then the staff queue (the first view), the site's recent
+ * questions and the moderation queue for every staff member, and the team, site settings, routing
+ * settings, webhooks and shopper data for owners. The session cookie is HttpOnly, so
  * the console learns who is signed in from the API (`GET /session`). Language: `<html lang>`.
  *
  * @summary Staff console app, served at /console.
@@ -96,7 +99,7 @@ export class SamenConsole extends LitElement {
     this.api = null;
     this._status = 'starting';
     this._session = null;
-    this._view = 'questions';
+    this._view = 'queue';
     this._notice = '';
     this._t = en;
     this._language = 'en';
@@ -131,7 +134,7 @@ export class SamenConsole extends LitElement {
   private _signedIn(session: ConsoleSession, moveFocus: boolean): void {
     this._session = session;
     this._notice = '';
-    this._view = 'questions';
+    this._view = 'queue';
     this._status = 'signed-in';
     if (moveFocus) void this._focus('h1');
   }
@@ -173,12 +176,14 @@ export class SamenConsole extends LitElement {
   private _label(view: View): string {
     const t = this._t;
     return {
+      queue: t.queue.tab,
       questions: t.questionsTab,
       moderation: t.moderationTab,
       team: t.teamTab,
       site: t.siteTab,
       webhooks: t.webhooksTab,
       shoppers: t.shoppersTab,
+      routing: t.routing.tab,
     }[view];
   }
 
@@ -187,8 +192,15 @@ export class SamenConsole extends LitElement {
     if (!api) return nothing;
     const t = this._t;
     // Views an agent may not open are not rendered at all (and the API refuses them anyway).
-    const view = this._views().includes(this._view) ? this._view : 'questions';
+    const view = this._views().includes(this._view) ? this._view : 'queue';
     switch (view) {
+      case 'queue':
+        return html`<samen-console-queue
+          .api=${api}
+          .t=${t}
+          locale=${this._language}
+          staff-id=${this._session?.staff.id ?? ''}
+        ></samen-console-queue>`;
       case 'questions':
         return html`<samen-console-questions .api=${api} .t=${t} locale=${this._language}></samen-console-questions>`;
       case 'moderation':
@@ -201,6 +213,8 @@ export class SamenConsole extends LitElement {
         return html`<samen-console-site .api=${api} .t=${t}></samen-console-site>`;
       case 'shoppers':
         return html`<samen-console-shoppers .api=${api} .t=${t}></samen-console-shoppers>`;
+      case 'routing':
+        return html`<samen-console-routing .api=${api} .t=${t}></samen-console-routing>`;
     }
   }
 

@@ -108,3 +108,63 @@ export const consoleStyles = css`
     vertical-align: top;
   }
 `;
+
+/** Pieces of the queue and its item view: markers, the row's open button, messages and notes. */
+export const queueStyles = css`
+  .flags {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+    margin: 0;
+    font-size: 0.8125rem;
+    line-height: 1.5;
+  }
+  .flag {
+    display: inline-block;
+    padding-inline: 0.5rem;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  ol.plain {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .flag.priority {
+    border-color: var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .flag.overdue {
+    border-color: var(--_error);
+    background: var(--_error);
+    color: #fff;
+    font-weight: 600;
+  }
+  .flag.soon {
+    border: 2px solid var(--_error);
+    color: var(--_error);
+    font-weight: 600;
+  }
+  button.open {
+    border: 0;
+    background: none;
+    padding: 0;
+    min-block-size: auto;
+    text-align: start;
+    font-weight: 600;
+    text-decoration: underline;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .body {
+    margin: 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .error-box {
+    margin-block-end: 1rem;
+  }
+`;
