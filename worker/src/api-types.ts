@@ -54,7 +54,7 @@ export interface Suggestion extends Question {
 /** Said about a post that was just written: published or held for review, and what was masked. */
 export interface PostNotice {
   status: 'published' | 'held';
-  masked: ('email' | 'phone' | 'iban' | 'card')[];
+  masked: ('email' | 'phone' | 'iban' | 'card' | 'order')[];
 }
 
 /** A question an expert could answer, with how long it has waited. */

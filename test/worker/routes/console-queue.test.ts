@@ -206,8 +206,9 @@ describe('GET /queue/:item', () => {
     const { site, agent } = await aDesk();
     const text = 'My invoice for order 1042 never came, mail me at anna@example.com or call +31 6 12345678';
     const asked = await aRoutedItem(site, { text });
-    expect(asked.notice.masked.sort()).toEqual(['email', 'phone']);
+    expect(asked.notice.masked.sort()).toEqual(['email', 'order', 'phone']);
     expect(asked.question.body).not.toContain('anna@example.com');
+    expect(asked.question.body).toContain('order [order number hidden]');
     expect(asked.question.body).toContain('[email hidden]');
 
     const shown = await detail(agent.cookie, asked.itemId);

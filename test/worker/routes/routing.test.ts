@@ -117,12 +117,16 @@ describe('posting a personal question', () => {
   it('masks personal data for the shopper while staff keep the text as written', async () => {
     const site = await aSite(env.DB);
     const visitor = aVisitor();
-    const asked = await ask(site, aProductId(), 'My payment failed, call me on 06 12345678 or mail kim@example.com please', visitor);
+    const asked = await ask(site, aProductId(), 'My payment for order NK-1042 failed, call me on 06 12345678 or mail kim@example.com please', visitor);
     expect(asked.routing.visibility).toBe('private');
     expect(asked.question.body).not.toContain('kim@example.com');
-    expect(asked.notice.masked).toEqual(expect.arrayContaining(['email', 'phone']));
+    expect(asked.question.body).toContain('order [order number hidden] failed');
+    expect(asked.notice.masked).toEqual(expect.arrayContaining(['email', 'phone', 'order']));
+    const fr = await ask(site, aProductId(), 'Où est ma facture pour la commande n° 2026/0042 ?');
+    expect(fr.question.body).toBe('Où est ma facture pour la commande n° [order number hidden] ?');
     const row = await env.DB.prepare('SELECT staff_body FROM questions WHERE site_id = ? AND id = ?').bind(site.id, asked.question.id).first<{ staff_body: string }>();
     expect(row?.staff_body).toContain('kim@example.com');
+    expect(row?.staff_body).toContain('NK-1042');
   });
 
   it('flags a complaint with priority', async () => {

@@ -3,7 +3,7 @@
  * what was hidden), and obvious spam or blocklisted words hold the post for review.
  */
 
-export type PersonalDataKind = 'email' | 'phone' | 'iban' | 'card';
+export type PersonalDataKind = 'email' | 'phone' | 'iban' | 'card' | 'order';
 export type HoldReason = 'links' | 'repetition' | 'blocklist' | 'duplicate';
 
 export interface Screened {
@@ -18,6 +18,8 @@ const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
 const CARD = /\b\d(?:[ -]?\d){12,18}\b/g;
 // International (+31 6 1234 5678, +33 6 12 34 56 78, 0031…) and national (06-12345678, 020 123 4567) numbers.
 const PHONE = /(?:\+|00)\d{1,3}[ .-]?\(?\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4}|\b0\d{1,3}[ .-]?\d{2,4}(?:[ .-]?\d{2,4}){1,3}\b/g;
+// An order number right after the word for order ("order 1042", "bestelnummer: NK-1042", "commande n° 2026/0042").
+const ORDER = /\b(order|ordernummer|bestelling|bestelnummer|commande)(\s*(?:nr\.?|no\.?|number|nummer|numéro|n°|#)?\s*[:#]?\s*)([A-Z]{0,4}[-/]?\d[\d/-]{2,15})\b/giu;
 const LINK = /\bhttps?:\/\/|\bwww\./gi;
 
 function luhn(digits: string): boolean {
@@ -62,6 +64,10 @@ export function maskPersonalData(text: string): { body: string; masked: Personal
     if (!luhn(digits)) return m;
     found.add('card');
     return '[card number hidden]';
+  });
+  body = body.replace(ORDER, (_m, word: string, gap: string) => {
+    found.add('order');
+    return `${word}${gap}[order number hidden]`;
   });
   body = body.replace(PHONE, (m) => {
     if (m.replace(/\D/g, '').length < 9) return m;

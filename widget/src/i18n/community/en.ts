@@ -14,7 +14,7 @@ export const en = {
   heldAnswer: 'Thanks! Your answer will appear after a quick review.',
   /** `things` is a list such as "an email address and a phone number". */
   masked: (things: string) => `We hid ${things} to protect your privacy.`,
-  maskedKinds: { email: 'an email address', phone: 'a phone number', iban: 'a bank account number', card: 'a card number' },
+  maskedKinds: { email: 'an email address', phone: 'a phone number', iban: 'a bank account number', card: 'a card number', order: 'an order number' },
   helpful: 'Helpful',
   helpfulCount: (n: number) => (n === 1 ? '1 person found this helpful' : `${n} people found this helpful`),
   acceptAnswer: 'Accept answer',

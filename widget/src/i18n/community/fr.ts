@@ -19,6 +19,7 @@ export const fr: CommunityStrings = {
     phone: 'un numéro de téléphone',
     iban: 'un numéro de compte bancaire',
     card: 'un numéro de carte',
+    order: 'un numéro de commande',
   },
   helpful: 'Utile',
   helpfulCount: (n) => (n === 1 ? '1 personne a trouvé cela utile' : `${n} personnes ont trouvé cela utile`),

@@ -10,7 +10,7 @@ export const nl: CommunityStrings = {
   heldQuestion: 'Bedankt! Je vraag verschijnt na een korte controle.',
   heldAnswer: 'Bedankt! Je antwoord verschijnt na een korte controle.',
   masked: (things) => `We hebben ${things} verborgen om je privacy te beschermen.`,
-  maskedKinds: { email: 'een e-mailadres', phone: 'een telefoonnummer', iban: 'een bankrekeningnummer', card: 'een kaartnummer' },
+  maskedKinds: { email: 'een e-mailadres', phone: 'een telefoonnummer', iban: 'een bankrekeningnummer', card: 'een kaartnummer', order: 'een ordernummer' },
   helpful: 'Nuttig',
   helpfulCount: (n) => (n === 1 ? '1 persoon vond dit nuttig' : `${n} personen vonden dit nuttig`),
   acceptAnswer: 'Antwoord accepteren',
