@@ -25,8 +25,8 @@ export interface RoutingDraft {
   keywords: Record<QueueCategory, string>;
 }
 
-/** Opening periods per weekday the API accepts (not in `ROUTING_LIMITS`; the Worker's schema has `.max(6)`). */
-export const MAX_PERIODS_PER_DAY = 6;
+/** Opening periods per weekday the API accepts. */
+export const MAX_PERIODS_PER_DAY = ROUTING_LIMITS.maxPeriodsPerDay;
 
 export type RoutingErrorCode =
   | 'invalid_time_zone'

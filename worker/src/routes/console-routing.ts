@@ -15,7 +15,7 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 /** Intervals of one day: valid clock times, opening before closing, sorted without overlap. */
 const dayHours = z
   .array(z.tuple([z.string('invalid_business_hours'), z.string('invalid_business_hours')], 'invalid_business_hours'), 'invalid_business_hours')
-  .max(6, 'invalid_business_hours')
+  .max(ROUTING_LIMITS.maxPeriodsPerDay, 'invalid_business_hours')
   .refine(
     (intervals) =>
       intervals.every(([open, close]) => CLOCK.test(open) && CLOCK.test(close) && open !== '24:00' && minutesOf(open) < minutesOf(close)) &&
