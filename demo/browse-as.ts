@@ -8,6 +8,8 @@ interface SamenGlobal {
   identify(token: string | null): void;
 }
 
+import { mountCheckout } from './checkout.ts';
+
 const STORAGE_KEY = 'noordkust:browse-as';
 const personas = [
   { value: 'guest', label: 'Guest' },
@@ -66,3 +68,4 @@ function mount(host: HTMLElement): void {
 }
 
 for (const host of document.querySelectorAll<HTMLElement>('.browse-as')) mount(host);
+mountCheckout();

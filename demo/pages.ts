@@ -98,7 +98,10 @@ export function checkoutPage(): string {
     .join('')}</tbody>
   <tfoot><tr><th scope="row" colspan="2">Total</th><td>${formatPrice(total)}</td></tr></tfoot>
 </table>
-<button type="button" class="buy">Pay now</button>`,
+<button type="button" class="buy">Pay now</button>
+<section aria-label="Questions about your order">
+  <samen-widget mode="checkout" order="${escapeHtml(demoOrder.number)}"></samen-widget>
+</section>`,
     true,
   );
 }

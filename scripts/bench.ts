@@ -15,6 +15,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { freePort, startApp } from '../test/e2e/harness.ts';
 import { runWrangler } from './wrangler.ts';
+import { benchReviews } from './bench-reviews.ts';
+import { benchChat } from './bench-chat.ts';
 import { benchTimeToQueue, routingBenchSeed } from './bench-routing.ts';
 
 const { values } = parseArgs({
@@ -147,6 +149,13 @@ try {
       `live push p50 ${ms(q.liveP50)} p95 ${ms(q.liveP95)}; in the queue list p50 ${ms(q.listP50)} p95 ${ms(q.listP95)} ` +
       `(${(q.listP95 / base).toFixed(1)}× health p95)`,
   );
+  await (await import('./bench-page.ts')).benchPage(app.origin).catch((err: unknown) => console.error('\npage-cost bench failed:', err)); // issue 10: page cost vs. peer widgets in Chromium
 } finally {
   await app.stop();
 }
+
+// Reviews at 200,000 over 500 products (issue 8), in their own database and server.
+await benchReviews();
+
+// Live chat (issue 7): round trip, fan-out and idle connections, in their own database and server.
+await benchChat({ samples: SAMPLES });

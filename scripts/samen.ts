@@ -9,6 +9,7 @@
  *   npm run samen -- webhook add <id> --url <url> --event <event> [--event <event>]…
  *   npm run samen -- webhook list <id>
  *   npm run samen -- webhook delete <id> <webhook-id>
+ *   npm run samen -- reviews import --site <id> <file.csv> [--dry-run]   (and reviews settings / product-type: samen-reviews.ts)
  *
  * Works on the local D1 database of `npm start` (`.wrangler/`, or `--persist-to DIR`), or with
  * `--remote` on the Cloudflare D1 database named in wrangler.toml.
@@ -41,6 +42,7 @@ import {
   type ConsoleWebhookEvent,
 } from '../worker/src/routes/console-types.ts';
 import { persistArgs, root, wranglerEnv } from './wrangler.ts';
+import { REVIEWS_USAGE, reviewsCommand } from './samen-reviews.ts';
 
 const wranglerBin = fileURLToPath(new URL('../node_modules/wrangler/bin/wrangler.js', import.meta.url));
 
@@ -66,6 +68,7 @@ Commands:
   webhook list <id>   List the site's webhooks with their events (never their secrets).
   webhook delete <id> <webhook-id>
                       Stop sending events to a webhook.
+${REVIEWS_USAGE}
 
 Options:
   --remote            Use the Cloudflare D1 database (default: the local one of npm start).
@@ -371,6 +374,10 @@ const options = {
   password: { type: 'string' },
   url: { type: 'string' },
   event: { type: 'string', multiple: true },
+  site: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  anonymous: { type: 'string' },
+  fields: { type: 'string', multiple: true },
   remote: { type: 'boolean' },
   'persist-to': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -393,6 +400,10 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (values.remote && values['persist-to']) throw new UsageError('--persist-to is for the local database; leave it out with --remote.');
   const target: Target = { remote: values.remote ?? false, persistTo: values['persist-to'] };
+  if (group === 'reviews') {
+    const ctx = { target, execute, requireSite, usageError: (m: string) => new UsageError(m) };
+    return reviewsCommand(ctx, command, rest, values);
+  }
   if (group !== 'site' && group !== 'webhook') throw new UsageError(`Unknown command "${group}".\n\n${USAGE}`);
 
   const expectArgs = (n: number) => {

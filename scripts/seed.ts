@@ -14,6 +14,7 @@ import { demoProducts, demoShop, demoStaff } from '../demo/catalog.ts';
 import { hashPassword } from '../worker/src/domain/passwords.ts';
 import { newSigningSecret } from '../worker/src/domain/shop-tokens.ts';
 import { persistArgs, runWrangler } from './wrangler.ts';
+import { reviewSeedSql } from '../demo/reviews.ts';
 
 /** SQL string literal for our own constants (the seed file cannot use bound parameters). */
 const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
@@ -123,6 +124,8 @@ export async function seedSql(origins: string[]): Promise<string> {
          WHERE site_id = ${lit(demoShop.siteId)} AND id = ${lit(q.id)};`,
     );
   });
+  // Reviews: an expert verdict and buyer reviews, with the purchases behind "Verified buyer".
+  lines.push(...reviewSeedSql(lit, now));
   return lines.join('\n');
 }
 

@@ -53,6 +53,8 @@ describe('the staff console', () => {
     await page.getByRole('textbox', { name: 'Password' }).fill('noordkust-owner-2026');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    // The queue opens first; shoppers' public questions are one section further.
+    await page.getByRole('navigation').getByRole('button', { name: 'Recent questions' }).click();
     await page.getByText(hostile, { exact: true }).waitFor();
     const cookies = await context.cookies();
     expect(cookies.map((c) => ({ name: c.name, httpOnly: c.httpOnly, secure: c.secure, sameSite: c.sameSite }))).toEqual([

@@ -61,6 +61,14 @@ describe('widget bundle budgets (brotli, quality 11)', () => {
     }
   });
 
+  it('keeps the Reviews tab, loaded when the tab opens, within 6 KB', () => {
+    const chunk = readdirSync(join(dist, 'widget')).find((f) => /^reviews-[\w-]+\.js$/.test(f));
+    expect(chunk, 'the Reviews tab is a lazy chunk of its own').toBeDefined();
+    const size = brotli(`widget/${chunk}`);
+    console.log(`Reviews tab ${chunk}: ${size} B`);
+    expect(size).toBeLessThanOrEqual(6 * KB);
+  });
+
   it('ships no development build of Lit and no source maps', () => {
     const core = readFileSync(join(dist, coreChunk()), 'utf8');
     expect(core).not.toContain('Lit is in dev mode');

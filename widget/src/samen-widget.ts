@@ -18,6 +18,10 @@ const GUEST: Me = { kind: 'anonymous', name: null, role: null, products: [] };
 let config: WidgetConfig | null = null;
 
 type Status = 'starting' | 'ready' | 'unavailable';
+type Tab = 'questions' | 'reviews';
+
+/** The Reviews tab is a lazy chunk: fetched when the tab is opened, preloaded on hover or focus. */
+const loadReviews = () => import('./reviews/index.ts');
 
 /**
  * The one public element. Shoppers get the product's community in one place;
@@ -44,10 +48,13 @@ export class SamenWidget extends LitElement {
     site: { type: String },
     token: { type: String },
     seo: { type: Boolean },
+    mode: {},
+    order: {},
     api: { attribute: false },
     _me: { state: true },
     _notice: { state: true },
     _status: { state: true },
+    _tab: { state: true },
     _t: { state: true },
   };
 
@@ -110,11 +117,16 @@ export class SamenWidget extends LitElement {
    * (a `<script type="application/ld+json">` just after the element).
    */
   declare seo: boolean;
+  /** `checkout`: instead of the Questions tab, a compact "Question about your order?" that goes privately to the team. */
+  declare mode: string;
+  /** The order number the checkout page passes in with `mode="checkout"`. */
+  declare order: string;
   /** The API client; tests and advanced embeds may provide their own. */
   declare api: SamenApi | null;
   declare private _me: Me;
   declare private _notice: string;
   declare private _status: Status;
+  declare private _tab: Tab;
   declare private _t: Strings;
   #siteId = '';
   #starting?: AbortController;
@@ -126,10 +138,12 @@ export class SamenWidget extends LitElement {
     this.site = '';
     this.token = '';
     this.seo = false;
+    this.mode = this.order = '';
     this.api = null;
     this._me = GUEST;
     this._notice = '';
     this._status = 'starting';
+    this._tab = 'questions';
     this._t = en;
   }
 
@@ -168,7 +182,7 @@ export class SamenWidget extends LitElement {
       return;
     }
     this.#siteId = site.id;
-    this._t = await loadStrings(pickLanguage(this.lang, document.documentElement.lang, site.defaultLanguage));
+    this._t = { ...(await loadStrings(pickLanguage(this.lang, document.documentElement.lang, site.defaultLanguage))), brand: site.name };
     await this.#identify(ctrl.signal);
     // A token handed over while we were starting: use it now.
     if (this.#currentToken() !== this.#usedToken) await this.#identify(ctrl.signal);
@@ -215,13 +229,30 @@ export class SamenWidget extends LitElement {
     const t = this._t;
     if (this._status === 'starting') return html`<div class="skeleton" aria-busy="true"></div>`;
     if (this._status === 'unavailable') return html`<p class="notice" role="status">${t.unavailable}</p>`;
-    return html`<div role="tablist" part="tabs" aria-label=${t.widgetLabel}>
-        <button type="button" role="tab" part="tab" id="tab-questions" aria-selected="true" aria-controls="panel-questions">
-          ${t.tabQuestions}
-        </button>
+    const notice = this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : nothing;
+    if (this.mode === 'checkout') {
+      void import('./checkout/index.ts');
+      return html`${notice}<samen-checkout .api=${this.api} .t=${t} .me=${this._me} order=${this.order}></samen-checkout>`;
+    }
+    const tab = (id: Tab, label: string) =>
+      html`<button
+        type="button"
+        role="tab"
+        part="tab"
+        id="tab-${id}"
+        aria-controls="panel-${id}"
+        aria-selected=${this._tab === id}
+        tabindex=${this._tab === id ? 0 : -1}
+        @click=${() => this.#select(id)}
+      >
+        ${label}
+      </button>`;
+    const reviews = this._tab === 'reviews';
+    return html`<div role="tablist" part="tabs" aria-label=${t.widgetLabel} @keydown=${this.#tabKey} @pointerover=${loadReviews} @focusin=${loadReviews}>
+        ${tab('questions', t.tabQuestions)}${tab('reviews', t.tabReviews)}
       </div>
-      ${this._notice ? html`<p class="notice" role="status">${this._notice}</p>` : nothing}
-      <div role="tabpanel" part="panel" id="panel-questions" aria-labelledby="tab-questions">
+      ${notice}
+      <div role="tabpanel" part="panel" id="panel-questions" aria-labelledby="tab-questions" ?hidden=${reviews}>
         ${this.api
           ? html`<samen-questions
               .api=${this.api}
@@ -231,8 +262,27 @@ export class SamenWidget extends LitElement {
               site=${this.#siteId}
             ></samen-questions>`
           : nothing}
+      </div>
+      <div role="tabpanel" part="panel" id="panel-reviews" aria-labelledby="tab-reviews" ?hidden=${!reviews}>
+        <samen-reviews .api=${this.api} .t=${t} .me=${this._me} product=${this.product}></samen-reviews>
       </div>`;
   }
+
+  #select(tab: Tab): void {
+    this._tab = tab;
+    // <samen-reviews> is in the page from the start (hidden, so it keeps its state when another tab
+    // is selected); it upgrades when its chunk arrives, and Lit keeps the properties set before that.
+    void loadReviews();
+  }
+
+  /** The arrow keys move to the other tab and select it (Home and End are optional with two tabs). */
+  #tabKey = (e: KeyboardEvent): void => {
+    if (!/^Arrow(Left|Right)$/.test(e.key)) return;
+    e.preventDefault();
+    const tab = this._tab === 'reviews' ? 'questions' : 'reviews';
+    this.#select(tab);
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
+  };
 
   protected override render() {
     return html`<div class="container" part="container" lang=${this._t.lang}>${this.#renderBody()}</div>`;

@@ -14,7 +14,9 @@ import { searchRoutes } from './routes/search.ts';
 import { expertRoutes } from './routes/expert.ts';
 import { seoRoutes } from './routes/seo.ts';
 import { routingRoutes } from './routes/routing.ts';
+import { conversationRoutes } from './routes/conversations.ts';
 import { consoleRoutes } from './routes/console.ts';
+import { reviewApi } from './routes/reviews.ts';
 
 const SITE_BASE = '/api/v1/sites/:site';
 
@@ -25,6 +27,7 @@ export const app = new Hono<AppEnv>()
   .route(SITE_BASE, siteRoutes)
   .route(SITE_BASE, questionRoutes)
   .route(SITE_BASE, routingRoutes)
+  .route(SITE_BASE, conversationRoutes)
   .route(SITE_BASE, meRoutes)
   .route(SITE_BASE, demoRoutes)
   .route(SITE_BASE, answerRoutes)
@@ -32,6 +35,7 @@ export const app = new Hono<AppEnv>()
   .route(SITE_BASE, searchRoutes)
   .route(SITE_BASE, expertRoutes)
   .route(SITE_BASE, seoRoutes)
+  .route('/api/v1', reviewApi)
   .route('/api/v1/console', consoleRoutes);
 
 app.onError(onError);

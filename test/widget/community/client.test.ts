@@ -3,7 +3,7 @@
  * calls, the visitor id created before the first vote or report (never before), and the
  * deflection beacon that carries nothing about the shopper.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { ApiRequestError, createApi } from '../../../widget/src/api/client.ts';
 import { freshSite } from './helpers.ts';
 
@@ -129,6 +129,8 @@ describe('API client: community calls', () => {
       const api = createApi(BASE, site);
       api.setToken('tok');
       api.trackDeflection('jacket-1', 'deflected');
+      // Its code comes with the first lazy call (a beacon later in the page goes out at once).
+      await waitUntil(() => stub.sent.length === 1, 'no beacon sent');
       expect(stub.sent).to.have.length(1);
       const [beacon] = stub.sent;
       expect(beacon).to.deep.equal({

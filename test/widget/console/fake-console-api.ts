@@ -404,6 +404,7 @@ export class FakeConsoleApi implements ConsoleApi {
       firstResponseAt: null,
       resolvedAt: null,
       askedAt: now - 60e3,
+      conversationId: null,
       ...overrides,
     };
     this.queueItems.push(item);

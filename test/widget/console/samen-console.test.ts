@@ -124,13 +124,14 @@ describe('<samen-console>', () => {
     });
   }
 
-  it('gives owners the Queue first, then Recent questions, Moderation, Team, Site, Routing, Webhooks and Shopper data', async () => {
+  it('gives owners the Queue first, then Recent questions, Moderation, Reviews, Team, Site, Routing, Webhooks and Shopper data', async () => {
     const el = await consoleFor(new FakeConsoleApi().signedInAs('owner'));
     const nav = sectionsNav(el);
     expect(queryAllByRole(nav, 'button').map((b) => visibleText(b))).to.deep.equal([
       'Queue',
       'Recent questions',
       'Moderation',
+      'Reviews',
       'Team',
       'Site',
       'Routing',
@@ -145,13 +146,13 @@ describe('<samen-console>', () => {
     expect(deepActiveElement()).to.equal(heading);
   });
 
-  it('gives agents the queue, recent questions and moderation only: no Team, Site, Routing, Webhooks or Shopper data', async () => {
+  it('gives agents the queue, recent questions, moderation and reviews only: no Team, Site, Routing, Webhooks or Shopper data', async () => {
     const api = new FakeConsoleApi().signedInAs('agent');
     api.addModerationItem({ body: 'Held for review?' });
     const el = await consoleFor(api);
     await findByRole(el, 'heading', 'Queue');
     const nav = sectionsNav(el);
-    expect(queryAllByRole(nav, 'button').map((b) => visibleText(b))).to.deep.equal(['Queue', 'Recent questions', 'Moderation']);
+    expect(queryAllByRole(nav, 'button').map((b) => visibleText(b))).to.deep.equal(['Queue', 'Recent questions', 'Moderation', 'Reviews']);
     for (const name of ['Team', 'Site', 'Routing', 'Webhooks', 'Shopper data']) expect(queryAllByRole(el, 'button', name)).to.have.length(0);
 
     await click(getByRole(nav, 'button', 'Moderation'));

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../widget/src/questions/samen-question-item.ts';
 import type { SamenQuestionItem } from '../../../widget/src/questions/samen-question-item.ts';
@@ -141,6 +141,8 @@ describe('<samen-question-item>', () => {
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Enter' });
     await waitForText(el, 'Runs small, take one size up.');
+    // Sending is in the lazy chunk: wait for the answer to be stored, not only shown in the box.
+    await waitUntil(() => api.storedAnswers.length === 1, 'the answer was not sent');
     expect(api.storedAnswers.map((a) => a.body)).to.deep.equal(['Runs small, take one size up.']);
   });
 

@@ -318,7 +318,7 @@ describe('POST /moderation/:type/:id', () => {
   it('refuses an unknown item type with 400', async () => {
     const { site, owner } = await world();
     const question = await aQuestion(env.DB, { site });
-    await expectError(await decide(owner.cookie, 'review', question.id, { action: 'remove' }), 400, 'invalid_input');
+    await expectError(await decide(owner.cookie, 'idea', question.id, { action: 'remove' }), 400, 'invalid_input');
   });
 
   it('needs a session and a same-origin request', async () => {

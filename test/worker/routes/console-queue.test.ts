@@ -88,6 +88,7 @@ describe('GET /queue', () => {
       firstResponseAt: null,
       resolvedAt: null,
       askedAt: mine.question.createdAt,
+      conversationId: null,
     } satisfies QueueItem);
     // The default SLA is 240 business minutes: never due sooner than four hours after routing.
     expect(item.slaDueAt).toBeGreaterThanOrEqual(item.routedAt + 4 * HOUR);

@@ -6,15 +6,42 @@
  * transport, so URLs are still built only by the client.
  */
 import type { LazyCall, SamenApi } from './client.ts';
+// Through the core's root module: what calls.ts shares with the core stays in the core's chunk
+// (otherwise the bundler splits it into a chunk of its own that every product page then loads).
+import '../samen-widget.ts';
+import { createVisitorId } from '../internal/visitor-store.ts';
 
-/** What the client lends these calls: its fetch wrapper, its GET-and-unwrap, and its write bodies. */
-export interface Transport {
+/** What the client lends these calls: its fetch wrapper, its GET-and-unwrap, and the shopper's identity. */
+export interface CallBase {
+  siteId: string;
+  /** `…/api/v1/sites/<site>/`. */
+  siteBase: URL;
   call: <T>(path: string | URL, init?: RequestInit) => Promise<T>;
   get: <T>(path: string | URL, key: string, signal?: AbortSignal) => Promise<T>;
+  /** The shopper has a token or a visitor id. */
+  identified(): boolean;
+  /** Keeps the visitor id a guest's first write created. */
+  adopt(visitorId: string): void;
+}
+
+/** The client's base with write bodies. */
+export interface Transport extends CallBase {
   /** A JSON write (creates the visitor id on a guest's first write). */
   write: (body: unknown, method?: string) => RequestInit;
   /** A write that also carries the browser's time zone (promises come back worded for it). */
   ask: (body: object) => RequestInit;
+}
+
+function transport(base: CallBase): Transport {
+  // Writing (posting, voting, reporting) is the first interaction that needs an identity:
+  // only now may a visitor id be created and stored.
+  const write = (body: unknown, method = 'POST'): RequestInit => {
+    if (!base.identified()) base.adopt(createVisitorId(base.siteId));
+    return { method, body: JSON.stringify(body) };
+  };
+  // Promises ("today before 15:30") are worded by the API in the shopper's language and zone.
+  const ask = (body: object) => write({ timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone, ...body });
+  return { ...base, write, ask };
 }
 
 type Implementation<K extends LazyCall> = (t: Transport, ...args: Parameters<SamenApi[K]>) => ReturnType<SamenApi[K]>;
@@ -26,6 +53,17 @@ const query = (q: string) => `?q=${encodeURIComponent(q)}`;
 const review = (id: string) => `reviews/${encodeURIComponent(id)}`;
 
 export const calls: { [K in LazyCall]: Implementation<K> } = {
+  trackDeflection: (t, productId, kind) => {
+    // No headers at all: a "simple" request that needs no preflight and carries nothing personal.
+    // (Sent on pagehide too: the suggestions that send it loaded this module long before.)
+    fetch(new URL(`${product(productId)}deflection`, t.siteBase), {
+      method: 'POST',
+      body: JSON.stringify({ kind }),
+      keepalive: true,
+      credentials: 'omit',
+    }).catch(() => {});
+  },
+  askQuestion: (t, productId, input) => t.call(`${product(productId)}questions`, t.ask(input)),
   answers: (t, questionId, signal) => t.get(`${question(questionId)}answers`, 'answers', signal),
   suggestions: (t, productId, q, signal) => t.get(`${product(productId)}suggestions${query(q)}`, 'suggestions', signal),
   search: (t, productId, q, signal) => t.get(`${product(productId)}search${query(q)}`, 'questions', signal),
@@ -48,3 +86,7 @@ export const calls: { [K in LazyCall]: Implementation<K> } = {
   askReviewer: (t, reviewId, input) => t.call(`${review(reviewId)}/questions`, t.ask(input)),
   reviewsJsonLd: async (t, productId, signal) => JSON.stringify(await t.call(`${product(productId)}reviews.jsonld`, { signal })),
 };
+
+/** Makes the call `name` for the client that forwarded it. */
+export const run = (name: LazyCall, base: CallBase, args: unknown[]): unknown =>
+  (calls[name] as (t: Transport, ...a: unknown[]) => unknown)(transport(base), ...args);

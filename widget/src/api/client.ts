@@ -5,17 +5,38 @@
 import type {
   Answer,
   ErrorBody,
+  Language,
   Me,
+  MyQuestion,
   OpenQuestion,
   PostNotice,
   Question,
   QuestionPage,
+  RoutingNotice,
   SiteInfo,
   Suggestion,
 } from '../../../worker/src/api-types.ts';
-import { createVisitorId, readVisitorId } from '../internal/visitor-store.ts';
+import type {
+  Review,
+  ReviewerQuestion,
+  ReviewInput,
+  ReviewOverview,
+  ReviewPage,
+  ReviewSort,
+  ReviewWritten,
+} from '../../../worker/src/review-types.ts';
+import { readVisitorId } from '../internal/visitor-store.ts';
+import type { CallBase } from './calls.ts';
 
-export type { Answer, Me, OpenQuestion, PostNotice, Question, QuestionPage, SiteInfo, Suggestion };
+export type { Answer, Me, MyQuestion, OpenQuestion, PostNotice, Question, QuestionPage, RoutingNotice, SiteInfo, Suggestion };
+export type { Review, ReviewInput, ReviewOverview, ReviewPage, ReviewSort, ReviewWritten, ReviewerQuestion };
+
+/** What a page of reviews shows: the order, a star filter (null: all) and where the last page ended. */
+export interface ReviewQuery {
+  sort: ReviewSort;
+  stars: number | null;
+  cursor: string | null;
+}
 
 /** Codes the API uses for a token it will not accept; the widget then carries on as a guest. */
 export const isTokenRefusal = (err: unknown): boolean =>
@@ -37,6 +58,22 @@ export interface PostInput {
   authorName?: string;
 }
 
+/**
+ * A question to post: the time promise in the answer comes back in `lang` and in `timeZone`
+ * (the client fills in the browser's zone when none is given).
+ */
+export interface AskInput extends PostInput {
+  lang?: Language;
+  timeZone?: string;
+}
+
+/** What the API says about a question just posted: stored, screened, and routed. */
+export interface Asked {
+  question: Question;
+  notice: PostNotice;
+  routing: RoutingNotice;
+}
+
 /** Steps of the search-before-ask funnel; counted per product, with nothing about the shopper. */
 export type DeflectionKind = 'suggestions_shown' | 'suggestion_opened' | 'question_posted' | 'deflected' | 'abandoned';
 
@@ -49,9 +86,15 @@ export interface SamenApi {
   setToken(token: string | null): void;
   site(signal?: AbortSignal): Promise<SiteInfo>;
   me(signal?: AbortSignal): Promise<Me>;
-  myQuestions(signal?: AbortSignal): Promise<Question[]>;
+  /** The viewer's own questions (private ones too, with the team's replies); promises in `lang`. */
+  myQuestions(lang: Language, signal?: AbortSignal): Promise<MyQuestion[]>;
   questions(productId: string, cursor: string | null, signal?: AbortSignal): Promise<QuestionPage>;
-  askQuestion(productId: string, input: PostInput): Promise<{ question: Question; notice: PostNotice }>;
+  /** Posts a question; personal ones go privately to the brand's team (`routing.visibility`). */
+  askQuestion(productId: string, input: AskInput): Promise<Asked>;
+  /** Posts a question from the checkout page about `orderRef`: always private, to the team. */
+  askAtCheckout(orderRef: string, input: AskInput): Promise<Asked>;
+  /** The asker's "No, ask the community": a private question becomes public. */
+  moveToCommunity(questionId: string, lang: Language): Promise<{ question: Question; routing: RoutingNotice }>;
   answers(questionId: string, signal?: AbortSignal): Promise<Answer[]>;
   answerQuestion(questionId: string, input: PostInput): Promise<{ answer: Answer; notice: PostNotice }>;
   /** Up to 5 answered questions like `q` (search-before-ask): this product first, then the shop. */
@@ -69,12 +112,40 @@ export interface SamenApi {
   accept(questionId: string, answerId: string | null): Promise<{ acceptedAnswerId: string | null }>;
   /** The asker says an answer did not help (kept for the brand's staff). */
   notHelpful(answerId: string): Promise<{ didNotHelp: boolean }>;
-  report(type: 'question' | 'answer', id: string, reason: ReportReason): Promise<{ reported: boolean; hidden: boolean }>;
+  report(type: 'question' | 'answer' | 'review', id: string, reason: ReportReason): Promise<{ reported: boolean; hidden: boolean }>;
   /** Questions an identified expert could answer: on `productId` and the products in their token. */
   openQuestions(productId: string, signal?: AbortSignal): Promise<OpenQuestion[]>;
   /** schema.org FAQPage of the product's answered questions, as JSON text. */
   qaJsonLd(productId: string, signal?: AbortSignal): Promise<string>;
+  /** The Reviews tab's first view: summary, expert verdicts, the viewer's own review, the write form. */
+  reviewOverview(productId: string, signal?: AbortSignal): Promise<ReviewOverview>;
+  /** A page of shopper reviews, sorted and filtered. */
+  reviews(productId: string, query: ReviewQuery, signal?: AbortSignal): Promise<ReviewPage>;
+  writeReview(productId: string, input: ReviewInput): Promise<ReviewWritten>;
+  /** Rewrites the viewer's own review. */
+  editReview(reviewId: string, input: ReviewInput): Promise<ReviewWritten>;
+  deleteReview(reviewId: string): Promise<unknown>;
+  setReviewHelpful(reviewId: string, helpful: boolean): Promise<{ helpful: boolean; helpfulCount: number }>;
+  /** "Ask a reviewer": a product question linked to the review (the reviewer is notified). */
+  askReviewer(reviewId: string, input: PostInput): Promise<ReviewerQuestion>;
+  /** schema.org Product with aggregateRating and reviews, as JSON text. */
+  reviewsJsonLd(productId: string, signal?: AbortSignal): Promise<string>;
 }
+
+/** What a product page needs before the shopper interacts: the client defines these itself. */
+type CoreCall = 'setToken' | 'site' | 'me' | 'myQuestions' | 'questions';
+
+/**
+ * Every other method (answers and votes, asking and answering, reports, search, open questions,
+ * SEO, routing's checkout question and "No, ask the community", the Reviews tab) is only called
+ * once the shopper interacts: ./calls.ts implements them and loads with the first one made (the
+ * community chunk preloads it). The client forwards them by name, so product pages carry neither
+ * their code nor their names.
+ */
+export type LazyCall = Exclude<keyof SamenApi, CoreCall>;
+
+/** ./calls.ts, once a first lazy call has fetched it (for every client on the page). */
+let calls: typeof import('./calls.ts') | undefined;
 
 const isErrorBody = (v: unknown): v is ErrorBody => typeof (v as Partial<ErrorBody> | null)?.error?.code === 'string';
 
@@ -116,48 +187,42 @@ export function createApi(apiBase: URL, siteId: string): SamenApi {
   const get = async <T>(path: string | URL, key: string, signal?: AbortSignal): Promise<T> =>
     (await call<Record<string, T>>(path, { signal }))[key] as T;
 
-  // Writing (posting, voting, reporting) is the first interaction that needs an identity:
-  // only now may a visitor id be created and stored.
-  const write = (body: unknown, method = 'POST'): RequestInit => {
-    if (!token && !visitorId) visitorId = createVisitorId(siteId);
-    return { method, body: JSON.stringify(body) };
-  };
   const product = (id: string) => `products/${encodeURIComponent(id)}/`;
-  const question = (id: string) => `questions/${encodeURIComponent(id)}/`;
-  const answer = (id: string) => `answers/${encodeURIComponent(id)}/`;
-  const query = (q: string) => `?q=${encodeURIComponent(q)}`;
+  const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // What ./calls.ts needs: the fetch wrapper, and the identity a guest's first write creates.
+  const base: CallBase = {
+    siteId,
+    siteBase,
+    call,
+    get,
+    identified: () => !!(token || visitorId),
+    adopt: (id) => {
+      visitorId = id;
+    },
+  };
 
-  return {
+  const core: Pick<SamenApi, CoreCall> = {
     setToken: (t) => {
       token = t;
     },
     me: (signal) => get('me', 'me', signal),
-    myQuestions: (signal) => get('me/questions', 'questions', signal),
+    myQuestions: (lang, signal) =>
+      get(`me/questions?lang=${lang}&timeZone=${encodeURIComponent(timeZone())}`, 'questions', signal),
     site: (signal) => get(new URL(`sites/${encodeURIComponent(siteId)}`, apiBase), 'site', signal),
     questions: (productId, cursor, signal) =>
       call<QuestionPage>(`${product(productId)}questions${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`, {
         signal,
       }),
-    askQuestion: (productId, input) => call(`${product(productId)}questions`, write(input)),
-    answers: (questionId, signal) => get(`${question(questionId)}answers`, 'answers', signal),
-    answerQuestion: (questionId, input) => call(`${question(questionId)}answers`, write(input)),
-    suggestions: (productId, q, signal) => get(`${product(productId)}suggestions${query(q)}`, 'suggestions', signal),
-    search: (productId, q, signal) => get(`${product(productId)}search${query(q)}`, 'questions', signal),
-    trackDeflection: (productId, kind) => {
-      // No headers at all: a "simple" request that needs no preflight and carries nothing personal.
-      fetch(new URL(`${product(productId)}deflection`, siteBase), {
-        method: 'POST',
-        body: JSON.stringify({ kind }),
-        keepalive: true,
-        credentials: 'omit',
-      }).catch(() => {});
-    },
-    setHelpful: (answerId, helpful) => call(`${answer(answerId)}helpful`, write({ helpful }, 'PUT')),
-    accept: (questionId, answerId) => call(`${question(questionId)}accept`, write({ answerId })),
-    notHelpful: (answerId) => call(`${answer(answerId)}not-helpful`, write({})),
-    report: (type, id, reason) => call(`${type === 'question' ? question(id) : answer(id)}report`, write({ reason })),
-    openQuestions: (productId, signal) =>
-      get(`open-questions?product=${encodeURIComponent(productId)}`, 'questions', signal),
-    qaJsonLd: async (productId, signal) => JSON.stringify(await call(`${product(productId)}qa.jsonld`, { signal })),
   };
+  // Any other method is one of ./calls.ts's. Not a method: `then` and `toJSON` (the client is no
+  // promise and no JSON) and names starting with "_" (what libraries probe for, such as Lit's
+  // `_$litDirective$` on a bound value). Once ./calls.ts is here, calls go out at once (a
+  // deflection beacon on pagehide cannot wait for a task).
+  return new Proxy(core, {
+    get: (target, name) =>
+      typeof name !== 'string' || name in target || /^(_|then$|toJSON$)/.test(name)
+        ? Reflect.get(target, name)
+        : (...args: unknown[]) =>
+            calls ? calls.run(name as LazyCall, base, args) : import('./calls.ts').then((m) => (calls = m).run(name as LazyCall, base, args)),
+  }) as SamenApi;
 }

@@ -12,3 +12,11 @@ import '../search/samen-suggestions.ts';
 import '../expert/samen-open-questions.ts';
 
 export { noticeText } from '../i18n/community/index.ts';
+export { sendPost } from '../questions/post-send.ts';
+
+// This chunk loads as the shopper starts writing a question; what they are told after posting
+// (where it went, when to expect an answer) is in the routing chunk: fetch it alongside, so its
+// live regions are on the page before there is anything to announce.
+void import('../routing/index.ts');
+// And the calls these features make (../api/calls.ts).
+void import('../api/calls.ts');

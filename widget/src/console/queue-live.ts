@@ -64,7 +64,7 @@ export function queueLiveUrl(page: string = location.href): URL {
   return url;
 }
 
-const CHANGES = new Set<QueueLiveEvent['change']>(['routed', 'claimed', 'replied', 'noted', 'resolved', 'reopened', 'published', 'moved_to_community']);
+const CHANGES = new Set<QueueLiveEvent['change']>(['routed', 'claimed', 'replied', 'noted', 'resolved', 'reopened', 'published', 'moved_to_community', 'shopper_wrote']);
 
 /** A frame as a queue event, or null for anything else (pongs, future frame types, garbage). */
 export function parseQueueLiveEvent(data: unknown): QueueLiveEvent | null {

@@ -17,6 +17,10 @@ import {
 } from './api.ts';
 import { dateTime, dueTime, fillCanned } from './queue-format.ts';
 import { consoleErrorText, en, type ConsoleStrings } from './i18n/index.ts';
+import { consoleChatStrings } from './i18n/chat.ts';
+import { pickLanguage } from '../i18n/index.ts';
+import './samen-console-chat.ts';
+import type { ConsoleChatApi } from './chat-api.ts';
 
 type Status = 'loading' | 'ready' | 'error';
 /** The parts of the view an action's outcome is shown in. */
@@ -38,6 +42,7 @@ const STALE_CODES = new Set(['already_claimed', 'already_resolved', 'not_resolve
 export class SamenConsoleQueueItem extends LitElement {
   static override properties = {
     api: { attribute: false },
+    chatApi: { attribute: false },
     t: { attribute: false },
     locale: { type: String },
     itemId: { type: String, attribute: 'item-id' },
@@ -129,6 +134,8 @@ export class SamenConsoleQueueItem extends LitElement {
   ];
 
   declare api: ConsoleApi;
+  /** For live chat items; the real one when not given. */
+  declare chatApi: ConsoleChatApi | null;
   declare t: ConsoleStrings;
   declare locale: string;
   declare itemId: string;
@@ -152,6 +159,7 @@ export class SamenConsoleQueueItem extends LitElement {
   constructor() {
     super();
     this.t = en;
+    this.chatApi = null;
     this.locale = 'en';
     this.itemId = '';
     this.staffId = '';
@@ -464,6 +472,20 @@ export class SamenConsoleQueueItem extends LitElement {
     </section>`;
   }
 
+  /** A live chat item: the conversation itself, where staff reply (instead of the reply form). */
+  private _renderChat(item: QueueItem) {
+    if (!item.conversationId) return nothing;
+    return html`<section aria-labelledby="chat-heading">
+      <h3 id="chat-heading">${consoleChatStrings[pickLanguage(this.locale)].heading}</h3>
+      <samen-console-chat
+        .chatApi=${this.chatApi}
+        conversation-id=${item.conversationId}
+        locale=${this.locale}
+        @session-ended=${() => emitInternal(this, 'session-ended')}
+      ></samen-console-chat>
+    </section>`;
+  }
+
   private _renderClaim(item: QueueItem) {
     const t = this.t.queue;
     if (item.status === 'resolved') return nothing;
@@ -669,10 +691,10 @@ export class SamenConsoleQueueItem extends LitElement {
     const item = d.item;
     return html`${this._renderFlags(item)}
       <p class="body question">${item.body}</p>
-      ${this._renderMeta(item)} ${this._renderTriage(d)} ${this._renderEarlier(d)} ${this._renderMessages(d)}
+      ${this._renderMeta(item)} ${this._renderChat(item)} ${this._renderTriage(d)} ${this._renderEarlier(d)} ${this._renderMessages(d)}
       <section aria-labelledby="actions-heading">
         <h3 id="actions-heading">${t.queue.actionsHeading}</h3>
-        ${this._renderClaim(item)} ${this._renderReply(item)} ${this._renderNote()} ${this._renderState(item)}
+        ${this._renderClaim(item)} ${item.conversationId ? nothing : this._renderReply(item)} ${this._renderNote()} ${this._renderState(item)}
       </section>
       ${this._renderAnswers(d)} ${this._renderHistory(d)} ${this._renderTimeline(d)}`;
   }

@@ -13,12 +13,14 @@ import './samen-console-shoppers.ts';
 import './samen-console-moderation.ts';
 import './samen-console-webhooks.ts';
 import './samen-console-routing.ts';
+import './samen-console-reviews.ts';
+import { consoleReviewStrings } from './i18n/reviews.ts';
 
 type Status = 'starting' | 'signed-out' | 'signed-in' | 'unreachable';
-type View = 'queue' | 'questions' | 'moderation' | 'team' | 'site' | 'routing' | 'webhooks' | 'shoppers';
+type View = 'queue' | 'questions' | 'moderation' | 'reviews' | 'team' | 'site' | 'routing' | 'webhooks' | 'shoppers';
 
-const OWNER_VIEWS: readonly View[] = ['queue', 'questions', 'moderation', 'team', 'site', 'routing', 'webhooks', 'shoppers'];
-const AGENT_VIEWS: readonly View[] = ['queue', 'questions', 'moderation'];
+const OWNER_VIEWS: readonly View[] = ['queue', 'questions', 'moderation', 'reviews', 'team', 'site', 'routing', 'webhooks', 'shoppers'];
+const AGENT_VIEWS: readonly View[] = ['queue', 'questions', 'moderation', 'reviews'];
 
 /**
  * The Samen staff console: sign-in, then the staff queue (the first view), the site's recent
@@ -179,6 +181,7 @@ export class SamenConsole extends LitElement {
       queue: t.queue.tab,
       questions: t.questionsTab,
       moderation: t.moderationTab,
+      reviews: consoleReviewStrings[this._language].tab,
       team: t.teamTab,
       site: t.siteTab,
       webhooks: t.webhooksTab,
@@ -205,6 +208,12 @@ export class SamenConsole extends LitElement {
         return html`<samen-console-questions .api=${api} .t=${t} locale=${this._language}></samen-console-questions>`;
       case 'moderation':
         return html`<samen-console-moderation .api=${api} .t=${t} locale=${this._language}></samen-console-moderation>`;
+      case 'reviews':
+        return html`<samen-console-reviews
+          locale=${this._language}
+          role=${this._session?.staff.role ?? 'agent'}
+          brand=${this._session?.site.name ?? ''}
+        ></samen-console-reviews>`;
       case 'webhooks':
         return html`<samen-console-webhooks .api=${api} .t=${t} locale=${this._language}></samen-console-webhooks>`;
       case 'team':

@@ -6,6 +6,7 @@ export const en = {
   lang: 'en' as Language,
   widgetLabel: 'Community and support',
   tabQuestions: 'Questions',
+  tabReviews: 'Reviews',
   questionsHeading: 'Questions about this product',
   loading: 'Loading questions…',
   empty: 'No questions yet. Be the first to ask about this product.',
@@ -30,8 +31,11 @@ export const en = {
   loadingAnswers: 'Loading answers…',
   anonymous: 'Anonymous shopper',
   tokenRefused: 'We could not confirm your shop account, so you are browsing as a guest.',
-  yourQuestions: 'Your questions',
   postingAs: (name: string) => `Posting as ${name}`,
+  /** The shop's name: <samen-widget> fills it in once it knows the site ("Noordkust Outdoor team"). */
+  brand: '',
+  /** Badge on an answer the brand's own team published. */
+  staffTeam: (brand: string) => `${brand} team`,
   expert: 'Expert',
   formerMember: 'Former member',
   you: 'you',

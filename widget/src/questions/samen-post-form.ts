@@ -2,8 +2,9 @@ import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { define } from '../internal/define.ts';
 import { emitInternal } from '../internal/events.ts';
 import { controls, tokens } from '../styles/shared.ts';
-import { ApiRequestError, type PostInput } from '../api/client.ts';
+import type { PostInput } from '../api/client.ts';
 import { en, errorText, type Strings } from '../i18n/index.ts';
+import { loadCommunity } from './lazy.ts';
 
 let formCount = 0;
 
@@ -65,10 +66,11 @@ export class SamenPostForm extends LitElement {
   declare focusOnOpen: boolean;
   declare t: Strings;
   declare send: (input: PostInput) => Promise<void>;
-  declare private _text: string;
-  declare private _name: string;
-  declare private _busy: boolean;
-  declare private _error: { field: 'text' | 'name' | 'form'; message: string } | null;
+  // Internal state, also read and written by ./post-send.ts (the lazy half of sending).
+  declare _text: string;
+  declare _name: string;
+  declare _busy: boolean;
+  declare _error: { field: 'text' | 'name' | 'form'; message: string } | null;
   readonly #id = `f${++formCount}`;
 
   constructor() {
@@ -97,7 +99,7 @@ export class SamenPostForm extends LitElement {
     this.renderRoot.querySelector('textarea')?.focus();
   }
 
-  async #submit(e: SubmitEvent): Promise<void> {
+  #submit(e: SubmitEvent): void {
     e.preventDefault();
     if (this._busy) return;
     const text = this._text.trim();
@@ -108,18 +110,14 @@ export class SamenPostForm extends LitElement {
     }
     this._busy = true;
     this._error = null;
-    try {
-      const name = this.postingAs ? '' : this._name.trim();
-      await this.send(name ? { text, authorName: name } : { text });
-      this._text = '';
-      emitInternal(this, 'posted');
-    } catch (err) {
-      const code = err instanceof ApiRequestError ? err.code : 'generic';
-      const field = code === 'name_too_long' ? 'name' : code.startsWith('question_') || code.startsWith('answer_') ? 'text' : 'form';
-      this._error = { field, message: errorText(this.t, code) };
-    } finally {
-      this._busy = false;
-    }
+    // The call and what follows are in the lazy chunk (the ask form fetches it on focus).
+    void loadCommunity().then(
+      (m) => m.sendPost(this, text),
+      () => {
+        this._busy = false;
+        this._error = { field: 'form', message: errorText(this.t, 'network') };
+      },
+    );
   }
 
   #errorFor(field: 'text' | 'name' | 'form') {

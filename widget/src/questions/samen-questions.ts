@@ -1,11 +1,10 @@
 import { LitElement, html, css, nothing, type PropertyValues } from 'lit';
 import { define } from '../internal/define.ts';
 import { INTERACTION, noteInteraction } from '../internal/interaction.ts';
-import { readSeen, writeSeen, type SeenCounts } from '../internal/seen-store.ts';
 import { badge, controls, tokens } from '../styles/shared.ts';
-import { ApiRequestError, type Me, type PostInput, type Question, type SamenApi } from '../api/client.ts';
+import { ApiRequestError, type Asked, type Me, type MyQuestion, type PostInput, type Question, type SamenApi } from '../api/client.ts';
 import { en, errorText, type Strings } from '../i18n/index.ts';
-import { loadCommunity, noticeFor } from './lazy.ts';
+import { loadCommunity, loadRouting } from './lazy.ts';
 import './samen-question-item.ts';
 import './samen-post-form.ts';
 
@@ -30,7 +29,8 @@ export class SamenQuestions extends LitElement {
     _error: { state: true },
     _loadingMore: { state: true },
     _announcement: { state: true },
-    _notice: { state: true },
+    _posted: { state: true },
+    _fresh: { state: true },
     _typed: { state: true },
     _query: { state: true },
   };
@@ -70,20 +70,20 @@ export class SamenQuestions extends LitElement {
   /** Who is using the widget; identified members and returning visitors see their own questions. */
   declare me: Me | null;
   declare private _questions: Question[];
-  declare private _mine: Question[];
+  declare private _mine: MyQuestion[];
   declare private _next: string | null;
   declare private _status: ListStatus;
   declare private _error: string;
   declare private _loadingMore: boolean;
   declare private _announcement: string;
-  /** Why the question just posted is held or changed (review, masked personal data). */
-  declare private _notice: string;
+  /** The API's answer about the question just posted: held or masked, and where it was routed. */
+  declare private _posted: Asked | null;
+  /** Own questions with answers the shopper has not seen yet (worked out by the routing chunk). */
+  declare private _fresh: string[];
   /** The question being typed, for search-before-ask. */
   declare private _typed: string;
   /** The search box's text. */
   declare private _query: string;
-  /** Answer counts the shopper had seen on their questions, as stored before this page view. */
-  #seen: SeenCounts | null = null;
   #loading?: AbortController;
   #now = Date.now();
 
@@ -97,16 +97,18 @@ export class SamenQuestions extends LitElement {
     this._mine = [];
     this._next = null;
     this._status = 'loading';
-    this._error = this._announcement = this._notice = this._typed = this._query = '';
+    this._error = this._announcement = this._typed = this._query = '';
+    this._posted = null;
+    this._fresh = [];
     this._loadingMore = false;
+    // After an interaction (never on load): remember the answer counts the shopper has now seen.
     this.addEventListener(INTERACTION, (e) => {
       e.stopPropagation();
-      this.#rememberSeen();
+      void loadRouting().then((m) => m.rememberSeen(this.site, [...this._mine, ...this._questions]));
     });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('site')) this.#seen = this.site ? readSeen(this.site) : null;
     // An expert gets "Open questions" (from the lazy chunk) right away.
     if (changed.has('me') && this.me?.role === 'expert') void loadCommunity();
     if (!this.api || !this.product) return;
@@ -114,30 +116,20 @@ export class SamenQuestions extends LitElement {
     if (changed.has('api') || changed.has('me')) void this.#loadMine();
   }
 
-  /** The viewer's own questions on any product of the shop (returning-customer recognition). */
+  /** The viewer's own questions on any product of the shop (returning-customer recognition), private ones too. */
   async #loadMine(): Promise<void> {
     try {
-      this._mine = await this.api.myQuestions();
+      this._mine = await this.api.myQuestions(this.t.lang);
     } catch {
       this._mine = [];
     }
+    // "Your questions" (with the team's replies) and "New answers" are in the routing chunk.
+    if (this._mine.length) void loadRouting().then((m) => (this._fresh = m.freshAnswers(this.site, this._mine)));
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#loading?.abort();
-  }
-
-  /** After an interaction (never on load): the answer counts the shopper has now seen. */
-  #rememberSeen(): void {
-    if (!this.site) return;
-    const seen = { ...readSeen(this.site) };
-    for (const q of [...this._mine, ...this._questions]) if (q.mine) seen[q.id] = q.answerCount;
-    writeSeen(this.site, seen);
-  }
-
-  #hasNewAnswers(q: Question): boolean {
-    return !!this.#seen && q.mine && q.answerCount > (this.#seen[q.id] ?? 0);
   }
 
   async #load(cursor: string | null): Promise<void> {
@@ -165,19 +157,21 @@ export class SamenQuestions extends LitElement {
 
   #ask = async (input: PostInput): Promise<void> => {
     const t = this.t;
-    const { question, notice } = await this.api.askQuestion(this.product, input);
+    const posted = await this.api.askQuestion(this.product, { ...input, lang: t.lang });
+    const { question, notice } = posted;
     // Ends the search-before-ask session (and counts the post in its funnel).
     this.renderRoot.querySelector('samen-suggestions')?.posted?.();
     this._typed = '';
     this.#now = Date.now();
-    if (notice.status !== 'held') {
+    // A personal question went privately to the brand's team: never into the public list.
+    if (notice.status !== 'held' && posted.routing.visibility === 'public') {
       this._questions = [question, ...this._questions.filter((q) => q.id !== question.id)];
       this._status = 'ready';
       this._announcement = t.questionPosted;
     }
-    // Held for review, or personal data masked: said under the form (a live region).
-    void noticeFor(notice, 'question', t.lang).then((text) => (this._notice = text));
-    this._mine = [question, ...this._mine.filter((q) => q.id !== question.id)];
+    // Held, masked, where it went and when to expect an answer: said by the routing chunk (live regions).
+    this._posted = posted;
+    void loadRouting();
     noteInteraction(this);
   };
 
@@ -202,7 +196,7 @@ export class SamenQuestions extends LitElement {
               .t=${this.t}
               .now=${this.#now}
               posting-as=${this.#postingAs()}
-              ?new-answers=${this.#hasNewAnswers(q)}
+              ?new-answers=${this._fresh.includes(q.id)}
             ></samen-question-item>
           </li>`,
       )}
@@ -248,24 +242,6 @@ export class SamenQuestions extends LitElement {
     return this.me?.kind === 'member' ? (this.me.name ?? '') : '';
   }
 
-  /** Own questions about other products (those about this one are in the list below). */
-  #renderMine() {
-    const elsewhere = this._mine.filter((q) => q.productId !== this.product);
-    if (!elsewhere.length) return nothing;
-    return html`<section aria-labelledby="mine-heading">
-      <h2 id="mine-heading">${this.t.yourQuestions}</h2>
-      <ul>
-        ${elsewhere.map(
-          (q) =>
-            html`<li class="state">
-              ${q.body} · ${this.t.answerCount(q.answerCount)}
-              ${this.#hasNewAnswers(q) ? html`<span class="badge">${this.t.newAnswers}</span>` : nothing}
-            </li>`,
-        )}
-      </ul>
-    </section>`;
-  }
-
   protected override render() {
     const t = this.t;
     return html`<section aria-labelledby="ask-heading">
@@ -282,10 +258,17 @@ export class SamenQuestions extends LitElement {
           @focusin=${loadCommunity}
           @input=${this.#typing}
         ></samen-post-form>
-        <p class="hint" role="status">${this._notice}</p>
         <samen-suggestions .api=${this.api} .t=${t} .query=${this._typed} product=${this.product}></samen-suggestions>
       </section>
-      ${this.#renderMine()}
+      <samen-routing
+        .api=${this.api}
+        .t=${t}
+        .posted=${this._posted}
+        .mine=${this._mine}
+        .fresh=${this._fresh}
+        product=${this.product}
+        @moved=${(e: CustomEvent<Question>) => (this._questions = [e.detail, ...this._questions])}
+      ></samen-routing>
       <p class="visually-hidden" role="status" aria-live="polite">${this._announcement}</p>
       <section
         aria-labelledby="list-heading"

@@ -18,6 +18,8 @@ const placed = new WeakMap<Element, { script: HTMLScriptElement; watch: Mutation
  * that opt in load it.
  */
 export async function placeQaJsonLd(host: SeoHost): Promise<void> {
+  // The product's reviews (schema.org Product with its rating) go along, from their own small chunk.
+  void import('../reviews/json-ld.ts').then((m) => m.placeReviewsJsonLd(host));
   const product = host.product;
   let json: string;
   try {

@@ -3,7 +3,7 @@
  * site_id; counters are changed in the same transaction as the rows they count.
  */
 
-export type TargetType = 'question' | 'answer';
+export type TargetType = 'question' | 'answer' | 'review';
 export type ReportReason = 'spam' | 'offensive' | 'off_topic' | 'personal_data';
 export type ModerationAction = 'held' | 'hidden' | 'masked' | 'approved' | 'removed' | 'restored';
 
@@ -76,7 +76,7 @@ export async function setAcceptedAnswer(db: D1Database, siteId: string, question
     .run();
 }
 
-const table = (t: TargetType) => (t === 'question' ? 'questions' : 'answers');
+const table = (t: TargetType) => (t === 'question' ? 'questions' : t === 'answer' ? 'answers' : 'reviews');
 
 export function logModerationStatement(
   db: D1Database,
@@ -213,6 +213,7 @@ export async function listModerationLog(
 export interface ModerationItem {
   targetType: TargetType;
   id: string;
+  /** The question itself, the question an answer belongs to, or for a review the review's own id. */
   questionId: string;
   productId: string;
   body: string;
@@ -236,6 +237,11 @@ export async function listModerationQueue(db: D1Database, siteId: string, limit:
                 (SELECT reason FROM moderation_log l WHERE l.site_id = a.site_id AND l.target_type = 'answer' AND l.target_id = a.id ORDER BY created_at DESC LIMIT 1)
            FROM answers a JOIN questions q ON q.site_id = a.site_id AND q.id = a.question_id
           WHERE a.site_id = ?1 AND a.status <> 'published'
+         UNION ALL
+         -- A review has no question: its own id stands in, and its title leads its text.
+         SELECT 'review', r.id, r.id, r.product_id, r.title || char(10) || r.body, r.author_name, r.status, r.report_count, r.created_at,
+                (SELECT reason FROM moderation_log l WHERE l.site_id = r.site_id AND l.target_type = 'review' AND l.target_id = r.id ORDER BY created_at DESC LIMIT 1)
+           FROM reviews r WHERE r.site_id = ?1 AND r.status <> 'published'
        ) ORDER BY created_at DESC LIMIT ?2`,
     )
     .bind(siteId, limit)

@@ -182,6 +182,7 @@ export interface StoredItem {
   authorVisitor: string | null;
   askedAt: number;
   acceptedAnswerId: string | null;
+  conversationId: string | null;
 }
 
 interface ItemRow {
@@ -212,6 +213,7 @@ interface ItemRow {
   author_visitor: string | null;
   created_at: number;
   accepted_answer_id: string | null;
+  conversation_id: string | null;
 }
 
 const ITEM_SELECT = `SELECT i.id, i.question_id, i.product_id, i.reason, i.category, i.priority, i.status, i.assignee_id,
@@ -219,7 +221,7 @@ const ITEM_SELECT = `SELECT i.id, i.question_id, i.product_id, i.reason, i.categ
        i.first_response_at, i.resolved_at, q.staff_body, q.body, q.visibility, q.channel, q.complaint, q.triage_matched,
        CASE WHEN q.author_erased = 1 THEN NULL ELSE q.author_name END AS author_name,
        CASE WHEN q.author_erased = 1 THEN NULL ELSE q.author_sub END AS author_sub,
-       q.author_visitor, q.created_at, q.accepted_answer_id
+       q.author_visitor, q.created_at, q.accepted_answer_id, q.conversation_id
   FROM staff_items i
   JOIN questions q ON q.site_id = i.site_id AND q.id = i.question_id
   LEFT JOIN staff s ON s.site_id = i.site_id AND s.id = i.assignee_id`;
@@ -252,6 +254,7 @@ const toItem = (r: ItemRow): StoredItem => ({
   authorVisitor: r.author_visitor,
   askedAt: r.created_at,
   acceptedAnswerId: r.accepted_answer_id,
+  conversationId: r.conversation_id,
 });
 
 export interface QueueFilter {

@@ -28,7 +28,7 @@ export const inputErrorMessages = {
   invalid_reason: 'The reason must be spam, offensive, off_topic or personal_data.',
   invalid_event: 'Unknown event.',
   invalid_url: 'Webhook URLs must be https:// (or http://localhost for testing).',
-  no_events: 'Choose at least one event: question.created, answer.created, question.unanswered or staff.replied.',
+  no_events: 'Choose at least one event: question.created, answer.created, question.unanswered, staff.replied or review.question_asked.',
   invalid_report_threshold: 'The report threshold must be a whole number from 1 to 100.',
   invalid_blocklist: 'The blocklist holds at most 200 words of 1–40 lower-case letters each.',
   invalid_moderation_action: 'The action must be “approve”, “remove” or “restore”.',
@@ -48,6 +48,9 @@ export const inputErrorMessages = {
   invalid_keywords: 'Keywords are per category, at most 50 of 1–60 characters each.',
   invalid_status: 'Unknown queue status.',
   invalid_category: 'Unknown category.',
+  invalid_client_id: 'The client id must be 1–64 letters, digits, _ or -.',
+  invalid_channel: 'The channel must be “product” or “checkout”.',
+  invalid_seq: 'The sequence number must be a whole number of 0 or more.',
 } as const;
 
 export type InputErrorCode = keyof typeof inputErrorMessages;

@@ -7,7 +7,7 @@ import type { Viewer } from './viewer.ts';
 
 const MINUTE = 60e3;
 
-export type LimitedAction = 'question' | 'answer' | 'vote' | 'sign_in';
+export type LimitedAction = 'question' | 'answer' | 'vote' | 'sign_in' | 'chat';
 
 interface Policy {
   perActor: number;
@@ -23,7 +23,15 @@ export const ratePolicies: Record<LimitedAction, Policy> = {
   // Helpful votes, accepting, "did not help" and reports.
   vote: { perActor: 60, perIp: 200, perSite: 3000, windowMs: 10 * MINUTE },
   sign_in: { perActor: 10, perIp: 20, perSite: 200, windowMs: 15 * MINUTE },
+  // Live chat messages from shoppers and experts (staff are not limited): a fast typist in a busy
+  // chat stays far below one message a second on average, a script does not. Over a socket the
+  // chat room counts new messages per participant in memory (retries of a stored message are
+  // free); the REST fallback counts every attempt in D1 like other writes.
+  chat: { perActor: 600, perIp: 1200, perSite: 30000, windowMs: 10 * MINUTE },
 };
+
+/** A socket sending more frames than this per second (of any kind) is closed as abusive. */
+export const CHAT_FRAMES_PER_SECOND = 100;
 
 export function actorKey(viewer: Viewer): string | null {
   if (viewer.kind === 'member') return `m:${viewer.sub}`;

@@ -11,7 +11,7 @@ import { ApiError } from '../middleware/errors.ts';
 import { authorshipOf } from '../domain/viewer.ts';
 import { publicQuestion } from '../domain/public-posts.ts';
 import { screenPost } from '../domain/screening.ts';
-import { triageQuestion } from '../domain/triage.ts';
+import { triageQuestion, type Triage } from '../domain/triage.ts';
 import { notify } from '../domain/community-events.ts';
 import { armEscalation, publishQueueEvent } from '../domain/inbox.ts';
 import {
@@ -22,6 +22,7 @@ import {
   routingNotice,
   timePromise,
   type Audience,
+  type RoutingDecision,
 } from '../domain/routing.ts';
 import { upsertMemberStatement } from '../db/members.ts';
 import { logModerationStatement } from '../db/community.ts';
@@ -87,6 +88,10 @@ export interface AskInput {
   text: string;
   authorName: string | null;
   audience: Audience;
+  /** Overrides where the question goes (live chat: always to staff, privately). */
+  route?: (decided: RoutingDecision, triage: Triage, earlierContact: string | null) => RoutingDecision;
+  /** More statements for the question's own transaction, given its id and its queue item's. */
+  after?: (ids: { questionId: string; itemId: string | null }) => D1PreparedStatement[];
 }
 
 export async function askQuestion(
@@ -114,7 +119,8 @@ export async function askQuestion(
     now - SECOND_CONTACT_WINDOW_MS,
     id,
   );
-  const decision = decideRouting(triage, input.channel, earlier);
+  const decided = decideRouting(triage, input.channel, earlier);
+  const decision = input.route ? input.route(decided, triage, earlier) : decided;
   const isPrivate = decision.visibility === 'private';
   const screened = screen(c, input.text, 'question', id, now, isPrivate);
   // Public questions wait for the community unless they go to staff at once (second contact).
@@ -143,7 +149,7 @@ export async function askQuestion(
       escalateAt,
     },
     [...memberRefresh(c, now), ...screened.audit],
-    item ? [insertStaffItemStatement(db, site.id, item)] : [],
+    [...(item ? [insertStaffItemStatement(db, site.id, item)] : []), ...(input.after?.({ questionId: id, itemId: item?.id ?? null }) ?? [])],
   );
 
   const promise = await timePromise(db, site, { productId: input.productId, visibility: decision.visibility, escalateAt }, input.audience, now);

@@ -5,6 +5,7 @@ import { ApiError } from '../middleware/errors.ts';
 import { staffSession, type ConsoleEnv } from '../middleware/staff-session.ts';
 import { listModerationLog, listModerationQueue, moderate, type TargetType } from '../db/community.ts';
 import { findAnswer, findQuestion, type PostStatus } from '../db/questions.ts';
+import { findReview } from '../db/reviews.ts';
 import { emitWebhookEvent } from '../domain/webhooks.ts';
 import {
   MODERATION_DECISIONS,
@@ -19,7 +20,7 @@ import {
 const QUEUE_SIZE = 100;
 
 const targetParam = z.object({
-  type: z.enum(['question', 'answer'], 'invalid_input'),
+  type: z.enum(['question', 'answer', 'review'], 'invalid_input'),
   id: z.string().min(1).max(128),
 });
 
@@ -42,12 +43,12 @@ const DECISIONS: Record<
   restore: { from: ['removed'], to: 'published', action: 'restored', reason: 'Restored by staff.' },
 };
 
-const notFound = (type: TargetType) =>
-  new ApiError(404, `${type}_not_found`, type === 'question' ? 'There is no such question on your site.' : 'There is no such answer on your site.');
+const notFound = (type: TargetType) => new ApiError(404, `${type}_not_found`, `There is no such ${type} on your site.`);
 
 /** The item's current status on the session's site, or 404 (another site's item looks exactly like a missing one). */
 async function currentStatus(db: D1Database, siteId: string, type: TargetType, id: string): Promise<PostStatus> {
-  const item = type === 'question' ? await findQuestion(db, siteId, id) : await findAnswer(db, siteId, id);
+  const item =
+    type === 'question' ? await findQuestion(db, siteId, id) : type === 'answer' ? await findAnswer(db, siteId, id) : await findReview(db, siteId, id);
   if (!item) throw notFound(type);
   return item.status;
 }
@@ -93,7 +94,7 @@ export const consoleModerationRoutes = new Hono<ConsoleEnv>()
       Date.now(),
     );
     // A held post was never announced: approving publishes it for the first time, so tell the webhooks now.
-    if (action === 'approve' && status === 'held') {
+    if (action === 'approve' && status === 'held' && type !== 'review') {
       const db = c.env.DB;
       const event = type === 'question' ? 'question.created' : 'answer.created';
       const post = type === 'question' ? await findQuestion(db, staff.siteId, id) : await findAnswer(db, staff.siteId, id);

@@ -81,6 +81,7 @@ function shownItem(i: StoredItem, now: number): QueueItem {
     firstResponseAt: i.firstResponseAt,
     resolvedAt: i.resolvedAt,
     askedAt: i.askedAt,
+    conversationId: i.conversationId,
   };
 }
 

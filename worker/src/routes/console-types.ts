@@ -80,14 +80,14 @@ export const isBlocklistWord = (w: string): boolean =>
 
 // ── Moderation ─────────────────────────────────────────────────────────────────────────────
 
-export type ModerationTargetType = 'question' | 'answer';
+export type ModerationTargetType = 'question' | 'answer' | 'review';
 /** What staff may do to an item: approve (held/hidden → published), remove (→ removed), restore (removed → published). */
 export type ModerationDecision = 'approve' | 'remove' | 'restore';
 export const MODERATION_DECISIONS: readonly ModerationDecision[] = ['approve', 'remove', 'restore'];
 /** Longest reason staff may give for a decision. */
 export const MODERATION_REASON_MAX = 500;
 
-/** One item of `GET /moderation`: a held, hidden or removed question or answer. */
+/** One item of `GET /moderation`: a held, hidden or removed question, answer or review. */
 export interface ConsoleModerationItem {
   targetType: ModerationTargetType;
   id: string;
@@ -121,8 +121,8 @@ export interface ConsoleModerationLogEntry {
 
 // ── Webhooks ───────────────────────────────────────────────────────────────────────────────
 
-export type ConsoleWebhookEvent = 'question.created' | 'answer.created' | 'question.unanswered' | 'staff.replied';
-export const CONSOLE_WEBHOOK_EVENTS: readonly ConsoleWebhookEvent[] = ['question.created', 'answer.created', 'question.unanswered', 'staff.replied'];
+export type ConsoleWebhookEvent = 'question.created' | 'answer.created' | 'question.unanswered' | 'staff.replied' | 'review.question_asked';
+export const CONSOLE_WEBHOOK_EVENTS: readonly ConsoleWebhookEvent[] = ['question.created', 'answer.created', 'question.unanswered', 'staff.replied', 'review.question_asked'];
 /** Webhook endpoints per site. */
 export const MAX_WEBHOOKS_PER_SITE = 10;
 export const WEBHOOK_URL_MAX = 500;
@@ -237,12 +237,14 @@ export interface QueueItem {
   /** The earlier contact of a second contact. */
   relatedQuestionId: string | null;
   slaDueAt: number;
-  /** 'breached' past the due time, 'near' within {@link NEAR_BREACH_MS}, else 'ok'; resolved items are 'ok'. */
+  /** 'breached' past the due time, 'near' within {@link NEAR_BREACH_MS}, else 'ok'; answered and resolved items are 'ok'. */
   sla: 'ok' | 'near' | 'breached';
   routedAt: number;
   firstResponseAt: number | null;
   resolvedAt: number | null;
   askedAt: number;
+  /** The live chat this item is about (its first message is `body`); null for questions. */
+  conversationId: string | null;
 }
 
 /** `GET /queue?status=&product=&category=&assignee=` (assignee: a staff id, `me` or `none`). */
@@ -328,6 +330,8 @@ export interface RoutingSettings {
 }
 
 export const ROUTING_LIMITS = {
+  /** Opening periods per weekday (a lunch break makes two). */
+  maxPeriodsPerDay: 6,
   windowMinutes: { min: 5, max: 7 * 24 * 60 },
   slaMinutes: { min: 5, max: 14 * 24 * 60 },
   maxHolidays: 100,
@@ -339,5 +343,6 @@ export const ROUTING_LIMITS = {
 export interface QueueLiveEvent {
   type: 'queue';
   itemId: string;
-  change: 'routed' | 'claimed' | 'replied' | 'noted' | 'resolved' | 'reopened' | 'published' | 'moved_to_community';
+  /** `shopper_wrote`: the shopper wrote again in a live chat (the item is back with staff). */
+  change: 'routed' | 'claimed' | 'replied' | 'noted' | 'resolved' | 'reopened' | 'published' | 'moved_to_community' | 'shopper_wrote';
 }

@@ -8,8 +8,10 @@ import { consoleSiteRoutes } from './console-site.ts';
 import { consoleModerationRoutes } from './console-moderation.ts';
 import { consoleWebhookRoutes } from './console-webhooks.ts';
 import { consoleQueueRoutes } from './console-queue.ts';
+import { consoleConversationRoutes } from './console-conversations.ts';
 import { consoleCannedRoutes } from './console-canned.ts';
 import { consoleRoutingRoutes } from './console-routing.ts';
+import { consoleReviewRoutes } from './console-reviews.ts';
 
 /**
  * The staff console API, mounted at `/api/v1/console`. First-party: no site/viewer middleware
@@ -26,5 +28,7 @@ export const consoleRoutes = new Hono<ConsoleEnv>()
   .route('/', consoleModerationRoutes)
   .route('/', consoleWebhookRoutes)
   .route('/', consoleQueueRoutes)
+  .route('/', consoleConversationRoutes)
   .route('/', consoleCannedRoutes)
-  .route('/', consoleRoutingRoutes);
+  .route('/', consoleRoutingRoutes)
+  .route('/', consoleReviewRoutes);

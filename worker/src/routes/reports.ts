@@ -5,14 +5,15 @@ import { validate } from '../middleware/validate.ts';
 import { ApiError } from '../middleware/errors.ts';
 import { fileReport } from '../db/community.ts';
 import { findAnswer, findQuestion } from '../db/questions.ts';
+import { findReview } from '../db/reviews.ts';
 import { requireVoter } from './answers.ts';
 import { enforceRateLimit } from '../middleware/rate-limit.ts';
 
-const reportParam = z.object({ site: z.string(), type: z.enum(['questions', 'answers']), id: z.uuid('invalid_input') });
+const reportParam = z.object({ site: z.string(), type: z.enum(['questions', 'answers', 'reviews']), id: z.uuid('invalid_input') });
 const reportBody = z.object({ reason: z.enum(['spam', 'offensive', 'off_topic', 'personal_data'], 'invalid_reason') });
 
 /**
- * "Report" on any question or answer, once per reporter. At the site's threshold the item is
+ * "Report" on any question, answer or review, once per reporter. At the site's threshold the item is
  * hidden pending review in the console's moderation queue.
  */
 export const reportRoutes = new Hono<AppEnv>().post(
@@ -23,8 +24,13 @@ export const reportRoutes = new Hono<AppEnv>().post(
     const { type, id } = c.req.valid('param');
     const reporter = requireVoter(c);
     const site = c.get('site');
-    const targetType = type === 'questions' ? 'question' : 'answer';
-    const target = targetType === 'question' ? await findQuestion(c.env.DB, site.id, id) : await findAnswer(c.env.DB, site.id, id);
+    const targetType = type === 'questions' ? 'question' : type === 'answers' ? 'answer' : 'review';
+    const target =
+      targetType === 'question'
+        ? await findQuestion(c.env.DB, site.id, id)
+        : targetType === 'answer'
+          ? await findAnswer(c.env.DB, site.id, id)
+          : await findReview(c.env.DB, site.id, id);
     if (!target || target.status !== 'published' || ('visibility' in target && target.visibility === 'private')) throw new ApiError(404, `${targetType}_not_found`, 'Nothing to report here.');
     await enforceRateLimit(c, 'vote');
     const result = await fileReport(

@@ -17,6 +17,7 @@ import { escalationDeadline, routingNotice, timePromise } from '../domain/routin
 import { formatPromise } from '../domain/time-promise.ts';
 import { findQuestion, listQuestionsBy } from '../db/questions.ts';
 import { itemsForQuestions, listMessages } from '../db/routing.ts';
+import { conversationQuestionIds } from '../db/conversations.ts';
 import { askQuestion, audienceFields, audienceOf } from './ask.ts';
 import { authorName, questionParam, questionText } from './questions.ts';
 
@@ -94,6 +95,9 @@ export const routingRoutes = new Hono<AppEnv>()
     if (question.channel === 'checkout') {
       throw new ApiError(409, 'checkout_question', 'Questions about an order stay with the brand\'s team.');
     }
+    if ((await conversationQuestionIds(c.env.DB, site.id, [questionId])).size) {
+      throw new ApiError(409, 'conversation_question', 'This question opened a live chat; it stays with the brand\'s team.');
+    }
     const now = Date.now();
     if (!(await movedToCommunity(c, questionId, now))) {
       throw new ApiError(409, 'already_with_staff', 'The brand\'s team is already working on this question.');
@@ -122,7 +126,9 @@ export const routingRoutes = new Hono<AppEnv>()
       { sub: viewer.kind === 'member' ? viewer.sub : null, visitorId: viewer.visitorId },
       50,
     );
-    const mine = questions.filter((q) => q.status !== 'removed');
+    // A live chat's first message is stored as a question too; chats have their own list.
+    const chats = await conversationQuestionIds(c.env.DB, site.id, questions.map((q) => q.id));
+    const mine = questions.filter((q) => q.status !== 'removed' && !chats.has(q.id));
     const items = await itemsForQuestions(c.env.DB, site.id, mine.map((q) => q.id));
     const replies = await listMessages(c.env.DB, site.id, items.map((i) => i.id), true);
     const now = Date.now();

@@ -1,0 +1,205 @@
+/**
+ * Turns the page-cost figures into the printed table, the JSON file and a self-contained HTML
+ * report (inline SVG bar charts, no scripts), so runs can be compared over time.
+ */
+
+/** Median figures of one row of the table (a page, or a page at one moment). */
+export interface RowFigures {
+  /** Brotli (quality 11) size of every JavaScript response, bytes. */
+  jsBytes: number;
+  jsRawBytes: number;
+  jsRequests: number;
+  requests: number;
+  mainThreadMs: number;
+  scriptMs: number;
+  tbtMs: number;
+}
+
+export interface Row {
+  id: 'bare' | 'samenBefore' | 'samenAfter' | 'rocketChat' | 'n8nChat';
+  label: string;
+  median: RowFigures;
+  /** What the widget adds to the bare page (row − bare, medians). */
+  added: RowFigures;
+  samples: RowFigures[];
+  /** The JavaScript files of the last run, for the curious. */
+  jsFiles: { url: string; rawBytes: number; brotliBytes: number }[];
+}
+
+export interface Goal {
+  what: string;
+  value: number | null;
+  /** How the value reads, e.g. "1/412" or "2.1 %". */
+  shown: string;
+  goal: string;
+  met: boolean | null;
+}
+
+export interface PageCostResults {
+  date: string;
+  chromium: string;
+  /** CSS pixels of the emulated screen. */
+  screen: string;
+  cpuThrottling: number;
+  runs: number;
+  page: string;
+  peers: { name: string; version: string }[];
+  rows: Row[];
+  openQuestions: { warmMs: number | null; coldMs: number | null; warmSamples: (number | null)[]; coldSamples: (number | null)[] };
+  goals: Goal[];
+}
+
+export const KB = 1024;
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (!s.length) return 0;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+/** Median of each figure over the samples. */
+export function medianFigures(samples: RowFigures[]): RowFigures {
+  const m = (k: keyof RowFigures) => median(samples.map((s) => s[k]));
+  return {
+    jsBytes: m('jsBytes'),
+    jsRawBytes: m('jsRawBytes'),
+    jsRequests: m('jsRequests'),
+    requests: m('requests'),
+    mainThreadMs: m('mainThreadMs'),
+    scriptMs: m('scriptMs'),
+    tbtMs: m('tbtMs'),
+  };
+}
+
+export function minus(a: RowFigures, b: RowFigures): RowFigures {
+  return {
+    jsBytes: a.jsBytes - b.jsBytes,
+    jsRawBytes: a.jsRawBytes - b.jsRawBytes,
+    jsRequests: a.jsRequests - b.jsRequests,
+    requests: a.requests - b.requests,
+    mainThreadMs: a.mainThreadMs - b.mainThreadMs,
+    scriptMs: a.scriptMs - b.scriptMs,
+    tbtMs: a.tbtMs - b.tbtMs,
+  };
+}
+
+/** "1/412" for small ratios, "0.8×" otherwise; a non-positive numerator is within the noise. */
+export function showRatio(part: number, whole: number): string {
+  if (whole <= 0) return 'n/a';
+  if (part <= 0) return '≤ 0 (within noise)';
+  const r = part / whole;
+  return r < 1 ? `1/${Math.round(1 / r)}` : `${r.toFixed(2)}×`;
+}
+
+const kb = (bytes: number) => (Math.abs(bytes) < 10 * KB ? (bytes / KB).toFixed(2) : (bytes / KB).toFixed(1));
+const ms = (n: number) => n.toFixed(0);
+const pad = (s: string, n: number) => s.padStart(n);
+
+/** The figures as printed by `npm run bench`. */
+export function formatTable(r: PageCostResults): string {
+  const cols = (a: string, b: string, c: string, d: string, e: string, f: string, g: string) =>
+    `${a.padEnd(36)} ${pad(b, 9)} ${pad(c, 7)} ${pad(d, 8)} ${pad(e, 9)} ${pad(f, 7)} ${pad(g, 8)}`;
+  const line = (label: string, f: RowFigures) =>
+    cols(label, kb(f.jsBytes), f.jsRequests.toFixed(0), ms(f.mainThreadMs), ms(f.scriptMs), ms(f.tbtMs), f.requests.toFixed(0));
+  const o = r.openQuestions;
+  const bareMain = r.rows[0]?.samples.map((f) => f.mainThreadMs) ?? [0];
+  return [
+    `Page cost (issue 10): ${r.page}, headless Chromium ${r.chromium}, ${r.cpuThrottling}× CPU, ${r.screen} screen, median of ${r.runs} runs`,
+    cols('page', 'JS KB br', 'JS req', 'main ms', 'script ms', 'TBT ms', 'all req'),
+    ...r.rows.map((row) => line(row.label, row.median)),
+    '',
+    cols('added to the bare page', 'JS KB br', 'JS req', 'main ms', 'script ms', 'TBT ms', 'all req'),
+    ...r.rows.slice(1).map((row) => line(row.label, row.added)),
+    '',
+    `opening the Questions tab to first content: warm ${o.warmMs === null ? 'n/a' : `${ms(o.warmMs)} ms`}, ` +
+      `cold (first visit) ${o.coldMs === null ? 'n/a' : `${ms(o.coldMs)} ms`}`,
+    `${'goal (Samen, before interaction)'.padEnd(46)} ${'measured'.padStart(22)}  ${'goal'.padEnd(9)}`,
+    ...r.goals.map(
+      (g) => `  ${g.what.padEnd(44)} ${g.shown.padStart(22)}  ${g.goal.padEnd(9)} ${g.met === null ? 'n/a' : g.met ? 'met' : 'MISSED'}`,
+    ),
+    `noise: the bare page's main-thread time ranged ${ms(Math.min(...bareMain))}–${ms(Math.max(...bareMain))} ms over the runs (median ${ms(median(bareMain))})`,
+    'main ms: renderer main-thread busy time from navigation (DevTools TaskDuration); TBT: Σ (long task − 50 ms);',
+    'JS KB: brotli (q11) of every JavaScript response; "added" = row median − bare median, so small negatives are noise.',
+  ].join('\n');
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** One horizontal bar chart as inline SVG. */
+function barChart(title: string, unit: string, bars: { label: string; value: number; samen: boolean }[]): string {
+  const width = 720;
+  const labelW = 260;
+  const barH = 22;
+  const gap = 8;
+  const top = 30;
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const height = top + bars.length * (barH + gap) + 10;
+  const scale = (v: number) => Math.max(0, (v / max) * (width - labelW - 90));
+  const rows = bars
+    .map((b, i) => {
+      const y = top + i * (barH + gap);
+      return `<text x="${labelW - 8}" y="${y + barH * 0.7}" text-anchor="end">${escapeHtml(b.label)}</text>
+<rect x="${labelW}" y="${y}" width="${scale(b.value).toFixed(1)}" height="${barH}" class="${b.samen ? 'samen' : 'other'}"/>
+<text x="${labelW + scale(b.value) + 6}" y="${y + barH * 0.7}">${escapeHtml(`${b.value < 10 ? b.value.toFixed(2) : b.value.toFixed(0)} ${unit}`)}</text>`;
+    })
+    .join('\n');
+  return `<figure><svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(title)}">
+<text x="0" y="18" class="title">${escapeHtml(title)}</text>
+${rows}
+</svg></figure>`;
+}
+
+/** A small self-contained page: the table, the goals and three bar charts of what each widget adds. */
+export function htmlReport(r: PageCostResults): string {
+  const added = r.rows.slice(1);
+  const bars = (pick: (f: RowFigures) => number) =>
+    added.map((row) => ({ label: row.label, value: Math.max(0, pick(row.added)), samen: row.id.startsWith('samen') }));
+  const cells = (f: RowFigures) =>
+    `<td>${kb(f.jsBytes)}</td><td>${f.jsRequests}</td><td>${ms(f.mainThreadMs)}</td><td>${ms(f.scriptMs)}</td><td>${ms(f.tbtMs)}</td><td>${f.requests}</td>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Samen page cost · ${escapeHtml(r.date)}</title>
+<style>
+  body { font: 15px/1.5 system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1b1b1b; }
+  table { border-collapse: collapse; margin-block: 1rem; }
+  th, td { padding: 0.25rem 0.75rem; border-bottom: 1px solid #ddd; text-align: end; }
+  th:first-child, td:first-child { text-align: start; }
+  svg text { font: 13px system-ui, sans-serif; fill: #1b1b1b; }
+  svg .title { font-weight: 600; font-size: 15px; }
+  rect.samen { fill: #22577a; }
+  rect.other { fill: #b0b7bf; }
+  .met { color: #1a7f37; } .missed { color: #b42318; font-weight: 600; }
+  figure { margin: 1.5rem 0; }
+</style>
+</head>
+<body>
+<h1>Samen page cost</h1>
+<p>${escapeHtml(r.date)} · ${escapeHtml(r.page)} · headless Chromium ${escapeHtml(r.chromium)} · ${r.cpuThrottling}× CPU throttling ·
+${escapeHtml(r.screen)} screen · median of ${r.runs} runs.
+Peers: ${r.peers.map((p) => `${escapeHtml(p.name)} ${escapeHtml(p.version)}`).join(', ')}, on the same bare host page.</p>
+<table>
+<thead><tr><th>page</th><th>JS KB (brotli)</th><th>JS requests</th><th>main-thread ms</th><th>script ms</th><th>TBT ms</th><th>all requests</th></tr></thead>
+<tbody>
+${r.rows.map((row) => `<tr><td>${escapeHtml(row.label)}</td>${cells(row.median)}</tr>`).join('\n')}
+</tbody>
+<tbody>
+<tr><th colspan="7">added to the bare page</th></tr>
+${added.map((row) => `<tr><td>${escapeHtml(row.label)}</td>${cells(row.added)}</tr>`).join('\n')}
+</tbody>
+</table>
+<h2>Goals</h2>
+<ul>
+${r.goals.map((g) => `<li>${escapeHtml(g.what)}: <strong>${escapeHtml(g.shown)}</strong> (goal ${escapeHtml(g.goal)}) <span class="${g.met ? 'met' : 'missed'}">${g.met === null ? 'n/a' : g.met ? 'met' : 'missed'}</span></li>`).join('\n')}
+</ul>
+${barChart('JavaScript added (KB, brotli)', 'KB', bars((f) => f.jsBytes / KB))}
+${barChart('Main-thread time added (ms, 4× CPU throttling)', 'ms', bars((f) => f.mainThreadMs))}
+${barChart('Total blocking time added (ms)', 'ms', bars((f) => f.tbtMs))}
+<p>Main-thread time is the renderer main thread's busy time from navigation (DevTools <code>TaskDuration</code>), TBT the sum of
+every long task's time over 50 ms; "added" is a row's median minus the bare page's median, so a small negative value is noise.</p>
+</body>
+</html>
+`;
+}
