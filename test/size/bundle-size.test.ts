@@ -31,9 +31,11 @@ function coreChunk(): string {
 }
 
 describe('widget bundle budgets (brotli, quality 11)', () => {
-  it('keeps what a product page loads before interaction (loader + core) within 12 KB', () => {
+  // Issue 10's budgets: the loader (≤ 1.5 KB, below) on every page, plus the core with everything
+  // it imports statically (≤ 12 KB) only where a <samen-widget> is in view.
+  it('keeps the core a product page loads before interaction (with its static imports) within 12 KB', () => {
     const seen = new Set<string>();
-    const queue = ['widget.js', coreChunk()];
+    const queue = [coreChunk()];
     while (queue.length) {
       const file = queue.shift() ?? '';
       if (seen.has(file)) continue;
@@ -41,7 +43,7 @@ describe('widget bundle budgets (brotli, quality 11)', () => {
       queue.push(...staticImports(file));
     }
     const total = [...seen].reduce((sum, f) => sum + brotli(f), 0);
-    console.log(`before interaction: ${[...seen].map((f) => `${f} ${brotli(f)} B`).join(', ')}; total ${total} B`);
+    console.log(`core before interaction: ${[...seen].map((f) => `${f} ${brotli(f)} B`).join(', ')}; total ${total} B`);
     expect(total).toBeLessThanOrEqual(12 * KB);
   });
 
