@@ -126,8 +126,21 @@ describe('shopper data', () => {
       exportedAt: expect.any(Number),
       site: site.id,
       member: { sub: member.sub, name: 'Anna', email: 'anna@example.com', role: 'shopper', firstSeenAt: expect.any(Number), lastSeenAt: expect.any(Number) },
-      questions: [{ id: question.id, productId: question.productId, body: 'Mine?', authorName: 'Anna', answerCount: 0, createdAt: question.createdAt }],
+      questions: [
+        {
+          id: question.id,
+          productId: question.productId,
+          body: 'Mine?',
+          authorName: 'Anna',
+          answerCount: 0,
+          createdAt: question.createdAt,
+          visibility: 'public',
+          orderRef: null,
+          staffReplies: [],
+        },
+      ],
       answers: [{ id: answer.id, questionId: someoneElses.id, body: 'My answer', authorName: 'Anna', createdAt: answer.createdAt }],
+      reviews: [],
     } satisfies ShopperExport);
   });
 

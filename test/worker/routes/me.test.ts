@@ -105,11 +105,22 @@ describe('privacy', () => {
     const anna = await tokenFor(site, { sub: 'cust-export', name: 'Anna', role: 'shopper', email: 'anna@example.com' });
     const q = await (await call(site, `/products/${product}/questions`, { method: 'POST', token: anna, body: { text: 'What is the warranty period?' } })).json<{ question: { id: string } }>();
     await call(site, `/questions/${q.question.id}/answers`, { method: 'POST', token: anna, body: { text: 'Answering myself: two years.' } });
+    // A private question, masked for everyone but staff, is exported as Anna wrote it.
+    await call(site, `/products/${product}/questions`, { method: 'POST', token: anna, body: { text: 'Where is my invoice for order NK-1042?' } });
     const res = await call(site, '/me/export', { token: anna });
     expect(res.status).toBe(200);
-    const data = await res.json<{ member: { email: string }; questions: { body: string }[]; answers: { body: string }[] }>();
+    const data = await res.json<{
+      member: { email: string };
+      questions: { body: string; visibility: string }[];
+      answers: { body: string }[];
+      reviews: unknown[];
+    }>();
     expect(data.member.email).toBe('anna@example.com');
-    expect(data.questions.map((x) => x.body)).toEqual(['What is the warranty period?']);
+    expect(data.questions.map((x) => [x.body, x.visibility]).sort()).toEqual([
+      ['What is the warranty period?', 'public'],
+      ['Where is my invoice for order NK-1042?', 'private'],
+    ]);
+    expect(data.reviews).toEqual([]);
     expect(data.answers.map((x) => x.body)).toEqual(['Answering myself: two years.']);
     expect((await call(site, '/me/export')).status).toBe(401);
   });

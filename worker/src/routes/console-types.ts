@@ -197,8 +197,29 @@ export interface ShopperExport {
     firstSeenAt: number;
     lastSeenAt: number;
   } | null;
-  questions: { id: string; productId: string; body: string; authorName: string | null; answerCount: number; createdAt: number }[];
+  /** `body` as the shopper wrote it (personal data unmasked: it is theirs); private questions with the team's replies. */
+  questions: {
+    id: string;
+    productId: string;
+    body: string;
+    authorName: string | null;
+    answerCount: number;
+    createdAt: number;
+    visibility: 'public' | 'private';
+    orderRef: string | null;
+    staffReplies: { body: string; staffName: string; createdAt: number }[];
+  }[];
   answers: { id: string; questionId: string; body: string; authorName: string | null; createdAt: number }[];
+  reviews: {
+    id: string;
+    productId: string;
+    rating: number;
+    title: string;
+    body: string;
+    verifiedBuyer: boolean;
+    createdAt: number;
+    updatedAt: number;
+  }[];
 }
 
 // ── Routing: the staff queue ───────────────────────────────────────────────────────────────

@@ -2,9 +2,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import type { Me } from '../api-types.ts';
 import { ApiError } from '../middleware/errors.ts';
-import { publicQuestion } from '../domain/public-posts.ts';
-import { eraseMember, findMember, upsertMemberStatement } from '../db/members.ts';
-import { listAnswersBy, listQuestionsBy } from '../db/questions.ts';
+import { eraseMember, upsertMemberStatement } from '../db/members.ts';
+import { shopperExport } from '../domain/shopper-export.ts';
 import type { Viewer } from '../domain/viewer.ts';
 
 function requireMember(viewer: Viewer) {
@@ -28,35 +27,8 @@ export const meRoutes = new Hono<AppEnv>()
     const viewer = requireMember(c.get('viewer'));
     const site = c.get('site');
     await upsertMemberStatement(c.env.DB, site.id, viewer, Date.now()).run();
-    const [member, questions, answers] = await Promise.all([
-      findMember(c.env.DB, site.id, viewer.sub),
-      listQuestionsBy(c.env.DB, site.id, { sub: viewer.sub, visitorId: null }, 10_000),
-      listAnswersBy(c.env.DB, site.id, viewer.sub),
-    ]);
-    return c.json(
-      {
-        exportedAt: Date.now(),
-        site: site.id,
-        member,
-        questions: questions.map((q) => ({
-          id: q.id,
-          productId: q.productId,
-          body: q.body,
-          authorName: q.authorName,
-          answerCount: q.answerCount,
-          createdAt: q.createdAt,
-        })),
-        answers: answers.map((a) => ({
-          id: a.id,
-          questionId: a.questionId,
-          body: a.body,
-          authorName: a.authorName,
-          createdAt: a.createdAt,
-        })),
-      },
-      200,
-      { 'Content-Disposition': `attachment; filename="samen-${site.id}-my-data.json"` },
-    );
+    const { data } = await shopperExport(c.env.DB, site.id, viewer.sub);
+    return c.json(data, 200, { 'Content-Disposition': `attachment; filename="samen-${site.id}-my-data.json"` });
   })
   .delete('/me', async (c) => {
     const viewer = requireMember(c.get('viewer'));

@@ -1,0 +1,59 @@
+/**
+ * What Samen holds about one member of a site, for their data export (by the shopper in the
+ * widget, or by the site owner on their behalf in the console): the member row, their questions
+ * as they wrote them (with the team's replies to private ones), their answers and their reviews.
+ */
+import type { ShopperExport } from '../routes/console-types.ts';
+import { findMember } from '../db/members.ts';
+import { listAnswersBy, listQuestionsBy } from '../db/questions.ts';
+import { itemsForQuestions, listMessages } from '../db/routing.ts';
+import { listMemberReviews } from '../db/reviews.ts';
+
+export async function shopperExport(db: D1Database, siteId: string, sub: string, now = Date.now()): Promise<{ data: ShopperExport; found: boolean }> {
+  const [member, questions, answers, reviews, written] = await Promise.all([
+    findMember(db, siteId, sub),
+    listQuestionsBy(db, siteId, { sub, visitorId: null }, 10_000),
+    listAnswersBy(db, siteId, sub),
+    listMemberReviews(db, siteId, sub),
+    db
+      .prepare('SELECT id, coalesce(staff_body, body) AS text FROM questions WHERE site_id = ? AND author_sub = ?')
+      .bind(siteId, sub)
+      .all<{ id: string; text: string }>(),
+  ]);
+  const items = await itemsForQuestions(db, siteId, questions.map((q) => q.id));
+  const replies = await listMessages(db, siteId, items.map((i) => i.id), true);
+  const asWritten = new Map(written.results.map((r) => [r.id, r.text]));
+  const data: ShopperExport = {
+    exportedAt: now,
+    site: siteId,
+    member,
+    questions: questions.map((q) => {
+      const item = items.find((i) => i.questionId === q.id);
+      return {
+        id: q.id,
+        productId: q.productId,
+        body: asWritten.get(q.id) ?? q.body,
+        authorName: q.authorName,
+        answerCount: q.answerCount,
+        createdAt: q.createdAt,
+        visibility: q.visibility,
+        orderRef: q.orderRef,
+        staffReplies: item
+          ? replies.filter((r) => r.itemId === item.id).map((r) => ({ body: r.body, staffName: r.staffName, createdAt: r.createdAt }))
+          : [],
+      };
+    }),
+    answers: answers.map((a) => ({ id: a.id, questionId: a.questionId, body: a.body, authorName: a.authorName, createdAt: a.createdAt })),
+    reviews: reviews.map((r) => ({
+      id: r.id,
+      productId: r.productId,
+      rating: r.rating,
+      title: r.title,
+      body: r.body,
+      verifiedBuyer: r.verifiedBuyer,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    })),
+  };
+  return { data, found: member !== null || questions.length > 0 || answers.length > 0 || reviews.length > 0 };
+}
