@@ -3,6 +3,8 @@
  * It works out the API base from its own URL (so the same snippet works on any origin) and
  * fetches the widget itself only when a <samen-widget> element is on the page.
  *
+ * It also puts the chat launcher ("Chat with us") on the page; the chat itself is a lazy chunk.
+ *
  * Its one global is `samen`, with `samen.identify(token)`: hand over a token the shop's backend
  * signed for the logged-in shopper or expert (or null to browse as a guest).
  */
@@ -35,6 +37,35 @@ w.samen ??= {
     }
   },
 };
+
+// The chat launcher, on every page with the script tag unless `data-launcher="off"`. Plain DOM and
+// a constructed style sheet (strict CSPs allow it): Lit and the chat arrive only when it is used.
+if (tag?.dataset.launcher != 'off') {
+  const host = document.createElement('samen-launcher');
+  const button = document.createElement('button');
+  const lang = document.documentElement.lang.slice(0, 2);
+  const sheet = new CSSStyleSheet();
+  const accent = 'var(--samen-accent,#22577a)';
+  sheet.replaceSync(
+    `:host{position:fixed;inset-block-end:1rem;inset-inline-end:1rem;z-index:2147483000}button{font:var(--samen-font,600 1rem/1.2 system-ui,sans-serif);min-block-size:44px;padding:.7rem 1.2rem;border:0;border-radius:var(--samen-launcher-radius,2rem);background:${accent};color:var(--samen-on-accent,#fff);box-shadow:0 4px 16px #0003;cursor:pointer}button:focus-visible{outline:3px solid ${accent};outline-offset:3px}@media(prefers-reduced-motion:no-preference){button{transition:transform .2s}button:hover{transform:translateY(-2px)}}`,
+  );
+  button.textContent = lang == 'nl' ? 'Chat met ons' : lang == 'fr' ? 'Discutez avec nous' : 'Chat with us';
+  button.setAttribute('part', 'launcher');
+  button.setAttribute('aria-haspopup', 'dialog');
+  const root = host.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = [sheet];
+  root.append(button);
+  const chat = () => import('./chat/index.ts');
+  button.onpointerenter = button.onfocus = () => void chat();
+  button.onclick = () =>
+    void chat().then((m) => {
+      // The page's widget says what the chat is about: the order at checkout, else the product.
+      const w = document.querySelector('samen-widget');
+      const order = w?.getAttribute('mode') == 'checkout' && w.getAttribute('order');
+      return m.openChat(config, button, order ? { orderRef: order } : { productId: w?.getAttribute('product') || undefined });
+    });
+  document.body.append(host);
+}
 
 if (document.querySelector('samen-widget')) void load();
 else {

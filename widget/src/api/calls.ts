@@ -5,7 +5,8 @@
  * of with every product page; `createApi` forwards each to the implementation here, with its own
  * transport, so URLs are still built only by the client.
  */
-import type { LazyCall, SamenApi } from './client.ts';
+import type { ChatMessage, LazyCall, SamenApi } from './client.ts';
+import type { ChatTicket } from '../../../worker/src/chat-types.ts';
 // Through the core's root module: what calls.ts shares with the core stays in the core's chunk
 // (otherwise the bundler splits it into a chunk of its own that every product page then loads).
 import '../samen-widget.ts';
@@ -51,6 +52,7 @@ const question = (id: string) => `questions/${encodeURIComponent(id)}/`;
 const answer = (id: string) => `answers/${encodeURIComponent(id)}/`;
 const query = (q: string) => `?q=${encodeURIComponent(q)}`;
 const review = (id: string) => `reviews/${encodeURIComponent(id)}`;
+const conversation = (id: string) => `conversations/${encodeURIComponent(id)}/`;
 
 export const calls: { [K in LazyCall]: Implementation<K> } = {
   trackDeflection: (t, productId, kind) => {
@@ -85,6 +87,17 @@ export const calls: { [K in LazyCall]: Implementation<K> } = {
   setReviewHelpful: (t, reviewId, helpful) => t.call(`${review(reviewId)}/helpful`, t.write({ helpful }, 'PUT')),
   askReviewer: (t, reviewId, input) => t.call(`${review(reviewId)}/questions`, t.ask(input)),
   reviewsJsonLd: async (t, productId, signal) => JSON.stringify(await t.call(`${product(productId)}reviews.jsonld`, { signal })),
+  startConversation: (t, input) => t.call('conversations', t.ask(input)),
+  myConversations: (t, signal) => t.get('me/conversations', 'conversations', signal),
+  chatMessages: (t, id, after, signal) => t.get(`${conversation(id)}messages?after=${after}`, 'messages', signal),
+  postChatMessage: async (t, id, body) => (await t.call<{ message: ChatMessage }>(`${conversation(id)}messages`, t.write(body))).message,
+  chatSocket: async (t, id) => {
+    // Browsers cannot put headers on a WebSocket: a short-lived ticket in the URL stands in for them.
+    const { ticket } = await t.call<ChatTicket>(`${conversation(id)}ticket`, t.write({}));
+    const url = new URL(`${conversation(id)}live?ticket=${encodeURIComponent(ticket)}`, t.siteBase);
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    return new WebSocket(url);
+  },
 };
 
 /** Makes the call `name` for the client that forwarded it. */

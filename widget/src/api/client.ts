@@ -25,10 +25,18 @@ import type {
   ReviewSort,
   ReviewWritten,
 } from '../../../worker/src/review-types.ts';
+import type {
+  ChatMessage,
+  Conversation,
+  PostChatMessageBody,
+  StartConversationBody,
+  StartConversationResult,
+} from '../../../worker/src/chat-types.ts';
 import { readVisitorId } from '../internal/visitor-store.ts';
 import type { CallBase } from './calls.ts';
 
 export type { Answer, Me, MyQuestion, OpenQuestion, PostNotice, Question, QuestionPage, RoutingNotice, SiteInfo, Suggestion };
+export type { ChatMessage, Conversation, PostChatMessageBody, StartConversationBody, StartConversationResult };
 export type { Review, ReviewInput, ReviewOverview, ReviewPage, ReviewSort, ReviewWritten, ReviewerQuestion };
 
 /** What a page of reviews shows: the order, a star filter (null: all) and where the last page ended. */
@@ -36,6 +44,17 @@ export interface ReviewQuery {
   sort: ReviewSort;
   stars: number | null;
   cursor: string | null;
+}
+
+/** The part of a WebSocket the chat uses (tests hand in a fake). */
+export interface ChatSocket {
+  readonly readyState: number;
+  onopen: ((ev: Event) => unknown) | null;
+  onmessage: ((ev: MessageEvent) => unknown) | null;
+  onclose: ((ev: CloseEvent) => unknown) | null;
+  onerror: ((ev: Event) => unknown) | null;
+  close(code?: number, reason?: string): void;
+  send(data: string): void;
 }
 
 /** Codes the API uses for a token it will not accept; the widget then carries on as a guest. */
@@ -130,6 +149,16 @@ export interface SamenApi {
   askReviewer(reviewId: string, input: PostInput): Promise<ReviewerQuestion>;
   /** schema.org Product with aggregateRating and reviews, as JSON text. */
   reviewsJsonLd(productId: string, signal?: AbortSignal): Promise<string>;
+  /** Starts a live chat with its first message; the same `clientId` again returns the same conversation. */
+  startConversation(input: StartConversationBody): Promise<StartConversationResult>;
+  /** The viewer's chats, newest first (none for a guest who never wrote). */
+  myConversations(signal?: AbortSignal): Promise<Conversation[]>;
+  /** A conversation's messages after `afterSeq` (the REST fallback's catch-up). */
+  chatMessages(conversationId: string, afterSeq: number, signal?: AbortSignal): Promise<ChatMessage[]>;
+  /** Sends one message over REST (idempotent on `clientId`) while the socket is down. */
+  postChatMessage(conversationId: string, body: PostChatMessageBody): Promise<ChatMessage>;
+  /** A WebSocket to the conversation's room, with a fresh ticket. */
+  chatSocket(conversationId: string): Promise<ChatSocket>;
 }
 
 /** What a product page needs before the shopper interacts: the client defines these itself. */
