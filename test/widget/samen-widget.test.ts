@@ -63,6 +63,33 @@ describe('<samen-widget>', () => {
     expect(api.callsTo('questions')).to.deep.equal([[api.productId, null]]);
   });
 
+  it('opens the page’s chat about this product from the Chat tab, and the arrow keys cycle the tabs', async () => {
+    const api = new FakeApi();
+    const el = await widgetFor(api);
+    const tablist = await findByRole(el, 'tablist', 'Community and support');
+    await click(getByRole(tablist, 'tab', 'Chat'));
+    expect(getByRole(tablist, 'tab', 'Chat').getAttribute('aria-selected')).to.equal('true');
+    const chat = await new Promise<Element>((resolve) => {
+      const look = () => {
+        const found = document.querySelector('samen-chat');
+        if (found?.shadowRoot?.querySelector('[role="log"]')) resolve(found);
+        else setTimeout(look, 20);
+      };
+      look();
+    });
+    expect(getByRole(chat, 'log', 'Conversation')).to.exist;
+    expect(getByRole(chat, 'textbox', 'Message')).to.exist;
+    chat.remove();
+
+    getByRole(tablist, 'tab', 'Chat').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true }));
+    await settle();
+    expect(getByRole(tablist, 'tab', 'Questions').getAttribute('aria-selected')).to.equal('true');
+    getByRole(tablist, 'tab', 'Questions').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true, composed: true }));
+    await settle();
+    expect(getByRole(tablist, 'tab', 'Chat').getAttribute('aria-selected')).to.equal('true');
+    document.querySelector('samen-chat')?.remove();
+  });
+
   it('exposes the same roles and names in Chromium’s accessibility tree', async () => {
     const api = new FakeApi();
     const q = api.addQuestion({ text: 'Is it waterproof in heavy rain?' });
@@ -124,7 +151,8 @@ describe('<samen-widget>', () => {
 
     typeInto(getByRole(el, 'textbox', 'Your question'), 'Can I wash it at 40 degrees?');
     await click(getByRole(el, 'button', 'Post question'));
-    await waitForText(el, 'Can I wash it at 40 degrees?');
+    // The typed text is on screen already (in the box): wait for the listed question instead.
+    await findByRole(el, 'article', 'Can I wash it at 40 degrees?');
     expect(getByRole<HTMLTextAreaElement>(el, 'textbox', 'Your question').value).to.equal('');
 
     await click(getByRole(el, 'button', 'Answer'));

@@ -18,7 +18,8 @@ const GUEST: Me = { kind: 'anonymous', name: null, role: null, products: [] };
 let config: WidgetConfig | null = null;
 
 type Status = 'starting' | 'ready' | 'unavailable';
-type Tab = 'questions' | 'reviews';
+type Tab = 'questions' | 'reviews' | 'chat';
+const TABS: Tab[] = ['questions', 'reviews', 'chat'];
 
 /** The Reviews tab is a lazy chunk: fetched when the tab is opened, preloaded on hover or focus. */
 const loadReviews = () => import('./reviews/index.ts');
@@ -249,7 +250,7 @@ export class SamenWidget extends LitElement {
       </button>`;
     const reviews = this._tab === 'reviews';
     return html`<div role="tablist" part="tabs" aria-label=${t.widgetLabel} @keydown=${this.#tabKey} @pointerover=${loadReviews} @focusin=${loadReviews}>
-        ${tab('questions', t.tabQuestions)}${tab('reviews', t.tabReviews)}
+        ${tab('questions', t.tabQuestions)}${tab('reviews', t.tabReviews)}${tab('chat', t.tabChat)}
       </div>
       ${notice}
       <div role="tabpanel" part="panel" id="panel-questions" aria-labelledby="tab-questions" ?hidden=${reviews}>
@@ -265,21 +266,33 @@ export class SamenWidget extends LitElement {
       </div>
       <div role="tabpanel" part="panel" id="panel-reviews" aria-labelledby="tab-reviews" ?hidden=${!reviews}>
         <samen-reviews .api=${this.api} .t=${t} .me=${this._me} product=${this.product}></samen-reviews>
+      </div>
+      <div role="tabpanel" part="panel" id="panel-chat" aria-labelledby="tab-chat" ?hidden=${this._tab != 'chat'}>
+        <button type="button" @click=${this.#chat}>${t.openChat}</button>
       </div>`;
   }
 
+  /** The page's one chat panel (the launcher's), about this product; focus comes back to the Chat tab. */
+  #chat = (): void => {
+    const opener = this.renderRoot.querySelector<HTMLElement>('#tab-chat');
+    void import('./chat/index.ts').then((m) =>
+      m.openChat(config ?? { apiBase: new URL('/api/v1/', location.href), siteId: this.#siteId }, opener, { productId: this.product }, this.api),
+    );
+  };
+
   #select(tab: Tab): void {
     this._tab = tab;
+    if (tab == 'chat') this.#chat();
     // <samen-reviews> is in the page from the start (hidden, so it keeps its state when another tab
     // is selected); it upgrades when its chunk arrives, and Lit keeps the properties set before that.
     void loadReviews();
   }
 
-  /** The arrow keys move to the other tab and select it (Home and End are optional with two tabs). */
+  /** The arrow keys move to the next or previous tab and select it (Home and End are optional). */
   #tabKey = (e: KeyboardEvent): void => {
     if (!/^Arrow(Left|Right)$/.test(e.key)) return;
     e.preventDefault();
-    const tab = this._tab === 'reviews' ? 'questions' : 'reviews';
+    const tab = TABS[(TABS.indexOf(this._tab) + (e.key == 'ArrowRight' ? 1 : 2)) % 3]!;
     this.#select(tab);
     this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
   };

@@ -7,6 +7,8 @@ export const en = {
   widgetLabel: 'Community and support',
   tabQuestions: 'Questions',
   tabReviews: 'Reviews',
+  tabChat: 'Chat',
+  openChat: 'Open the chat',
   questionsHeading: 'Questions about this product',
   loading: 'Loading questions…',
   empty: 'No questions yet. Be the first to ask about this product.',

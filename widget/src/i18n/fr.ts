@@ -5,6 +5,8 @@ export const fr: Strings = {
   widgetLabel: 'Communauté et service client',
   tabQuestions: 'Questions',
   tabReviews: 'Avis',
+  tabChat: 'Chat',
+  openChat: 'Ouvrir le chat',
   questionsHeading: 'Questions sur ce produit',
   loading: 'Chargement des questions…',
   empty: 'Aucune question pour l’instant. Soyez le premier à poser une question sur ce produit.',

@@ -5,6 +5,8 @@ export const nl: Strings = {
   widgetLabel: 'Community en klantenservice',
   tabQuestions: 'Vragen',
   tabReviews: 'Reviews',
+  tabChat: 'Chat',
+  openChat: 'Open de chat',
   questionsHeading: 'Vragen over dit product',
   loading: 'Vragen laden…',
   empty: 'Nog geen vragen. Stel als eerste een vraag over dit product.',
