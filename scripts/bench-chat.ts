@@ -43,15 +43,19 @@ interface Peer {
   ws: WebSocket;
   frames: ChatServerFrame[];
   onFrame: ((f: ChatServerFrame) => void) | null;
+  /** Refusals and closes, for the report when deliveries go missing. */
+  trouble: string[];
 }
 
 async function connect(url: string, headers: Record<string, string>): Promise<Peer> {
   const ws = new WS(url, { headers });
-  const peer: Peer = { ws, frames: [], onFrame: null };
+  const peer: Peer = { ws, frames: [], onFrame: null, trouble: [] };
   ws.addEventListener('message', (e) => {
     const frame = JSON.parse(String(e.data)) as ChatServerFrame;
+    if (frame.type === 'error') peer.trouble.push(`error ${frame.code}`);
     peer.onFrame?.(frame);
   });
+  ws.addEventListener('close', (e) => peer.trouble.push(`closed ${e.code} ${e.reason}`));
   await new Promise<void>((resolve, reject) => {
     ws.addEventListener('open', () => resolve(), { once: true });
     ws.addEventListener('error', () => reject(new Error(`socket to ${url} failed`)), { once: true });
@@ -224,6 +228,9 @@ export async function benchChat({ samples = 300, fanoutSeconds = 30, idle = 200 
     const expected = total * (peers.length - 1);
     const deadline = performance.now() + 10_000;
     while (delivery.length < expected && performance.now() < deadline) await sleep(20);
+    if (delivery.length < expected) {
+      console.log(`  fan-out: only ${delivery.length}/${expected} deliveries; ${peers.map((p, i) => `peer ${i}: ${p.trouble.join(', ') || 'no errors'}`).join('; ')}`);
+    }
     for (const p of peers) p.ws.close();
 
     // ── Idle connections ───────────────────────────────────────────────────────────────────
@@ -283,7 +290,7 @@ export async function benchChat({ samples = 300, fanoutSeconds = 30, idle = 200 
     );
     console.log(`  goal p99 ≤ 25 ms: round trip ${result.rttP99 <= 25 ? 'met' : 'missed'}, fan-out ${result.fanoutP99 <= 25 ? 'met' : 'missed'}`);
     const kib = (v: number | null) => (v === null ? 'n/a (workerd not found in /proc)' : `~${v.toFixed(0)} KiB`);
-    console.log(
+    if (idle > 0) console.log(
       `  idle connection: ${kib(idleKiB)} of workerd RSS per greeted chat socket (baseline: ${kib(queueKiB)} per console queue socket), ` +
         `slope over 0…${idle} sockets idle 5 s per step, through wrangler dev's proxy; an upper bound, as local workerd may keep the room in memory. ` +
         `What survives hibernation per socket is its attachment: ${JSON.stringify({ role: 'staff', id: 'staff:agent-0', name: 'Ada', helloed: true }).length} bytes of JSON here.`,
