@@ -114,6 +114,14 @@ describe('POST /conversations', () => {
     expect(conversation).toMatchObject({ channel: 'checkout', orderRef: 'NK-1042', lastSeq: 1, status: 'open' });
   });
 
+  it('starts from a page about no product or order (the shop’s home page), filed as a general question', async () => {
+    const { site } = await aChatDesk();
+    const started = await startChat(site, { channel: 'product', productId: undefined, text: 'Do you ship to Belgium?' });
+    expect(started.conversation).toMatchObject({ channel: 'product' });
+    const row = await env.DB.prepare('SELECT product_id FROM staff_items WHERE site_id = ? ORDER BY routed_at DESC LIMIT 1').bind(site.id).first<{ product_id: string }>();
+    expect(row?.product_id).toBe('_general');
+  });
+
   it('raises priority for a complaint and for a second contact about the same product', async () => {
     const { site } = await aChatDesk();
     const complaint = await startChat(site, { text: 'Ik wil een klacht indienen, dit is echt schandalig!!' });
@@ -148,7 +156,7 @@ describe('POST /conversations', () => {
     const { site } = await aChatDesk();
     const base = { channel: 'product', productId: aProductId(), text: 'Hello there', clientId: crypto.randomUUID() };
     const cases: [Record<string, unknown>, string][] = [
-      [{ ...base, productId: undefined }, 'invalid_product'],
+      [{ ...base, productId: 'no spaces' }, 'invalid_product'],
       [{ ...base, channel: 'checkout', productId: undefined }, 'invalid_order_ref'],
       [{ ...base, channel: 'checkout', orderRef: '<script>' }, 'invalid_order_ref'],
       [{ ...base, channel: 'phone' }, 'invalid_channel'],

@@ -390,7 +390,7 @@ export class SamenChat extends LitElement {
     try {
       const res = await this.api.startConversation({
         channel: orderRef ? 'checkout' : 'product',
-        ...(orderRef ? { orderRef } : { productId: productId ?? '' }),
+        ...(orderRef ? { orderRef } : productId ? { productId } : {}),
         text: first.text,
         clientId: first.clientId,
         lang: pickLanguage(this.lang),
@@ -471,8 +471,7 @@ export class SamenChat extends LitElement {
 
   protected override render() {
     const s = this._s;
-    const canStart = !!(this.context.productId || this.context.orderRef);
-    const composer = this._view === 'chat' && (this._conv || canStart);
+    const composer = this._view === 'chat';
     return html`<dialog part="panel" role="dialog" aria-labelledby="title" @close=${this.#closed}>
       <header>
         <h2 id="title">${s.panel}${this.brand ? ` — ${this.brand}` : ''}</h2>
@@ -480,7 +479,6 @@ export class SamenChat extends LitElement {
       </header>
       <div class="body">
         ${this._view === 'list' ? this.#renderList() : this.#renderChat()}
-        ${composer || this._view === 'list' ? nothing : html`<p class="note">${s.noContext}</p>`}
       </div>
       <p class="note" role="status">
         ${this._typing ? s.typing(this._typing) : ''}${this._live === 'reconnecting' ? s.reconnecting : ''} ${this._presence}

@@ -48,7 +48,7 @@ import { ROOM_HEADER, chatRoom, type RoomAddress, type RoomPostResult } from '..
 import { askQuestion, audienceFields, audienceOf } from './ask.ts';
 import { receiveAttachment, serveAttachment } from './chat-attachments.ts';
 import { authorName, productId } from './questions.ts';
-import { CHECKOUT_PRODUCT, ORDER_REF } from './routing.ts';
+import { CHECKOUT_PRODUCT, GENERAL_PRODUCT, ORDER_REF } from './routing.ts';
 
 type ChatContext = Context<AppEnv>;
 
@@ -67,7 +67,6 @@ const startBody = z
     ...audienceFields,
   })
   .superRefine((b, ctx) => {
-    if (b.channel === 'product' && !b.productId) ctx.addIssue({ code: 'custom', message: 'invalid_product', path: ['productId'] });
     if (b.channel === 'checkout' && !b.orderRef) ctx.addIssue({ code: 'custom', message: 'invalid_order_ref', path: ['orderRef'] });
   });
 
@@ -157,7 +156,7 @@ export const conversationRoutes = new Hono<AppEnv>()
     if (again) return c.json(await started(c, again.id, who, audience), 200);
 
     const conversationId = crypto.randomUUID();
-    const productOf = body.channel === 'checkout' ? CHECKOUT_PRODUCT : (body.productId ?? CHECKOUT_PRODUCT);
+    const productOf = body.channel === 'checkout' ? CHECKOUT_PRODUCT : (body.productId ?? GENERAL_PRODUCT);
     let asked;
     try {
       asked = await askQuestion(c, {

@@ -35,6 +35,8 @@ const audienceQuery = z.object(audienceFields);
 
 /** Checkout questions are filed under this product id: they are about an order, not a product. */
 export const CHECKOUT_PRODUCT = '_checkout';
+/** Chats started on a page about no product or order (the shop's home page) are filed under this id. */
+export const GENERAL_PRODUCT = '_general';
 
 async function movedToCommunity(c: Context<AppEnv>, questionId: string, now: number): Promise<boolean> {
   const db = c.env.DB;

@@ -13,7 +13,6 @@ export const en = {
   invalidEmail: 'Enter a valid email address, or leave it empty.',
   intro: (brand: string) => `Ask ${brand} anything. We answer here.`,
   aboutOrder: (order: string) => `About order ${order}`,
-  noContext: 'Open a product or your cart to start a chat.',
   live: (brand: string, when: string) => `${brand} team will answer ${when}.`,
   leaveMessage: (when: string) => `We are away right now — back ${when}. Leave a message and we will reply here.`,
   you: 'You',

@@ -12,7 +12,6 @@ export const fr: ChatStrings = {
   invalidEmail: 'Saisissez une adresse e-mail valide, ou laissez vide.',
   intro: (brand) => `Posez vos questions à ${brand}. Nous répondons ici.`,
   aboutOrder: (order) => `À propos de la commande ${order}`,
-  noContext: 'Ouvrez un produit ou votre panier pour commencer un chat.',
   live: (brand, when) => `L’équipe ${brand} répondra ${when}.`,
   leaveMessage: (when) => `Nous sommes absents — de retour ${when}. Laissez un message, nous répondrons ici.`,
   you: 'Vous',

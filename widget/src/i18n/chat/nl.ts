@@ -12,7 +12,6 @@ export const nl: ChatStrings = {
   invalidEmail: 'Vul een geldig e-mailadres in, of laat het leeg.',
   intro: (brand) => `Vraag ${brand} wat je wilt. We antwoorden hier.`,
   aboutOrder: (order) => `Over bestelling ${order}`,
-  noContext: 'Open een product of je winkelwagen om een chat te beginnen.',
   live: (brand, when) => `Het team van ${brand} antwoordt ${when}.`,
   leaveMessage: (when) => `We zijn nu afwezig — terug ${when}. Laat een bericht achter, we antwoorden hier.`,
   you: 'Jij',
