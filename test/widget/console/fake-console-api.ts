@@ -371,6 +371,7 @@ export class FakeConsoleApi implements ConsoleApi {
       member: { sub, name: 'Anna de Vries', email: 'anna@example.com', role: 'shopper', firstSeenAt: 1, lastSeenAt: 2 },
       questions: [],
       answers: [],
+      conversations: [],
       reviews: [],
     };
     this.shoppers.set(sub, data);

@@ -140,6 +140,7 @@ describe('shopper data', () => {
         },
       ],
       answers: [{ id: answer.id, questionId: someoneElses.id, body: 'My answer', authorName: 'Anna', createdAt: answer.createdAt }],
+      conversations: [],
       reviews: [],
     } satisfies ShopperExport);
   });

@@ -213,6 +213,41 @@ describe('GET /me/conversations', () => {
     expect(await myConversations(site, {})).toEqual([]);
   });
 
+  it('are erased with the member, whatever the site’s erase mode, attachments included', async () => {
+    const { site } = await aChatDesk();
+    const token = await aToken(site, { sub: `erase-${crypto.randomUUID()}`, name: 'Anna' });
+    const started = await startChat(site, { text: 'My email is anna@example.com, where is my parcel?' }, { token });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+    const uploaded = await widgetCall(site, `/conversations/${started.conversation.id}/attachments`, {
+      caller: { token },
+      method: 'POST',
+      body: png,
+      headers: { 'Content-Type': 'image/png', 'X-File-Name': 'receipt.png' },
+    });
+    expect(uploaded.status).toBe(201);
+    const { r2_key } = (await env.DB.prepare('SELECT r2_key FROM chat_attachments WHERE site_id = ?').bind(site.id).first<{ r2_key: string }>())!;
+    expect(await env.ATTACHMENTS.head(r2_key)).not.toBeNull();
+
+    const exported = await (await widgetCall(site, '/me/export', { caller: { token } })).json<{
+      conversations: { id: string; messages: { from: string; text: string }[] }[];
+    }>();
+    expect(exported.conversations).toEqual([
+      { id: started.conversation.id, productId: expect.any(String), orderRef: null, createdAt: expect.any(Number), messages: expect.any(Array) },
+    ]);
+    expect(exported.conversations[0]?.messages[0]).toMatchObject({ from: 'shopper', text: expect.stringContaining('where is my parcel') });
+
+    expect((await widgetCall(site, '/me', { caller: { token }, method: 'DELETE' })).status).toBe(200);
+    expect(await myConversations(site, { token })).toEqual([]);
+    const left = await env.DB.prepare(
+      `SELECT (SELECT count(*) FROM conversations WHERE site_id = ?1) + (SELECT count(*) FROM chat_messages WHERE site_id = ?1)
+            + (SELECT count(*) FROM chat_attachments WHERE site_id = ?1) + (SELECT count(*) FROM questions WHERE site_id = ?1 AND staff_body IS NOT NULL) AS n`,
+    )
+      .bind(site.id)
+      .first<{ n: number }>();
+    expect(left?.n).toBe(0);
+    await expect.poll(() => env.ATTACHMENTS.head(r2_key)).toBeNull();
+  });
+
   it('finds an identified shopper’s conversations by their shop account', async () => {
     const { site } = await aChatDesk();
     const token = await aToken(site, { sub: 'customer-77', name: 'Anna' });

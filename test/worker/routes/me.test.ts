@@ -121,6 +121,7 @@ describe('privacy', () => {
       ['Where is my invoice for order NK-1042?', 'private'],
     ]);
     expect(data.reviews).toEqual([]);
+    expect(data).toHaveProperty('conversations', []);
     expect(data.answers.map((x) => x.body)).toEqual(['Answering myself: two years.']);
     expect((await call(site, '/me/export')).status).toBe(401);
   });

@@ -48,15 +48,31 @@ export async function findMember(db: D1Database, siteId: string, sub: string): P
 }
 
 /**
- * Erases a member: their row goes, and their posts are either deleted or kept without any
- * link to them ("former member"), as the site chose. One transaction.
+ * Erases a member: their row and their chats go, and their posts are either deleted or kept
+ * without any link to them ("former member"), as the site chose. One transaction; returns the R2
+ * keys of their chats' attachments for the caller to delete from the bucket.
  */
 export async function eraseMember(
   db: D1Database,
   siteId: string,
   sub: string,
   mode: 'anonymise' | 'delete',
-): Promise<void> {
+): Promise<{ attachmentKeys: string[] }> {
+  const theirConversations = `SELECT id FROM conversations WHERE site_id = ?1 AND author_sub = ?2`;
+  const { results: files } = await db
+    .prepare(`SELECT r2_key FROM chat_attachments WHERE site_id = ?1 AND conversation_id IN (${theirConversations})`)
+    .bind(siteId, sub)
+    .all<{ r2_key: string }>();
+  // Private contact is never kept "as a former member": chats go whatever the mode, and the text of
+  // their questions as written (unmasked, for staff) goes too; second-contact keys are cut.
+  const privateData = [
+    db.prepare('UPDATE questions SET staff_body = NULL WHERE site_id = ? AND author_sub = ?').bind(siteId, sub),
+    db.prepare(`UPDATE staff_items SET shopper_key = NULL WHERE site_id = ? AND shopper_key = 'm:' || ?`).bind(siteId, sub),
+    db.prepare(`DELETE FROM chat_attachments WHERE site_id = ?1 AND conversation_id IN (${theirConversations})`).bind(siteId, sub),
+    db.prepare(`DELETE FROM chat_messages WHERE site_id = ?1 AND conversation_id IN (${theirConversations})`).bind(siteId, sub),
+    db.prepare(`DELETE FROM conversation_experts WHERE site_id = ?1 AND conversation_id IN (${theirConversations})`).bind(siteId, sub),
+    db.prepare('DELETE FROM conversations WHERE site_id = ? AND author_sub = ?').bind(siteId, sub),
+  ];
   const posts =
     mode === 'delete'
       ? [
@@ -85,5 +101,6 @@ export async function eraseMember(
             )
             .bind(siteId, sub),
         ];
-  await db.batch([...posts, db.prepare('DELETE FROM members WHERE site_id = ? AND sub = ?').bind(siteId, sub)]);
+  await db.batch([...privateData, ...posts, db.prepare('DELETE FROM members WHERE site_id = ? AND sub = ?').bind(siteId, sub)]);
+  return { attachmentKeys: files.map((f) => f.r2_key) };
 }

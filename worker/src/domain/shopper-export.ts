@@ -1,7 +1,7 @@
 /**
  * What Samen holds about one member of a site, for their data export (by the shopper in the
  * widget, or by the site owner on their behalf in the console): the member row, their questions
- * as they wrote them (with the team's replies to private ones), their answers and their reviews.
+ * as they wrote them (with the team's replies to private ones), their chats, answers and reviews.
  */
 import type { ShopperExport } from '../routes/console-types.ts';
 import { findMember } from '../db/members.ts';
@@ -10,7 +10,7 @@ import { itemsForQuestions, listMessages } from '../db/routing.ts';
 import { listMemberReviews } from '../db/reviews.ts';
 
 export async function shopperExport(db: D1Database, siteId: string, sub: string, now = Date.now()): Promise<{ data: ShopperExport; found: boolean }> {
-  const [member, questions, answers, reviews, written] = await Promise.all([
+  const [member, questions, answers, reviews, written, chats] = await Promise.all([
     findMember(db, siteId, sub),
     listQuestionsBy(db, siteId, { sub, visitorId: null }, 10_000),
     listAnswersBy(db, siteId, sub),
@@ -19,7 +19,34 @@ export async function shopperExport(db: D1Database, siteId: string, sub: string,
       .prepare('SELECT id, coalesce(staff_body, body) AS text FROM questions WHERE site_id = ? AND author_sub = ?')
       .bind(siteId, sub)
       .all<{ id: string; text: string }>(),
+    db
+      .prepare(
+        `SELECT c.id, c.product_id, c.order_ref, c.created_at, m.seq, m.sender_kind, m.sender_name, m.body, a.name AS attachment, m.created_at AS sent_at
+           FROM conversations c
+           JOIN chat_messages m ON m.site_id = c.site_id AND m.conversation_id = c.id
+           LEFT JOIN chat_attachments a ON a.site_id = m.site_id AND a.id = m.attachment_id
+          WHERE c.site_id = ? AND c.author_sub = ? ORDER BY c.created_at, c.id, m.seq`,
+      )
+      .bind(siteId, sub)
+      .all<{
+        id: string;
+        product_id: string;
+        order_ref: string | null;
+        created_at: number;
+        seq: number;
+        sender_kind: 'shopper' | 'staff' | 'expert' | 'system';
+        sender_name: string;
+        body: string;
+        attachment: string | null;
+        sent_at: number;
+      }>(),
   ]);
+  const conversations = new Map<string, ShopperExport['conversations'][number]>();
+  for (const r of chats.results) {
+    let conv = conversations.get(r.id);
+    if (!conv) conversations.set(r.id, (conv = { id: r.id, productId: r.product_id, orderRef: r.order_ref, createdAt: r.created_at, messages: [] }));
+    conv.messages.push({ seq: r.seq, from: r.sender_kind, name: r.sender_name, text: r.body, attachment: r.attachment, createdAt: r.sent_at });
+  }
   const items = await itemsForQuestions(db, siteId, questions.map((q) => q.id));
   const replies = await listMessages(db, siteId, items.map((i) => i.id), true);
   const asWritten = new Map(written.results.map((r) => [r.id, r.text]));
@@ -44,6 +71,7 @@ export async function shopperExport(db: D1Database, siteId: string, sub: string,
       };
     }),
     answers: answers.map((a) => ({ id: a.id, questionId: a.questionId, body: a.body, authorName: a.authorName, createdAt: a.createdAt })),
+    conversations: [...conversations.values()],
     reviews: reviews.map((r) => ({
       id: r.id,
       productId: r.productId,
@@ -55,5 +83,5 @@ export async function shopperExport(db: D1Database, siteId: string, sub: string,
       updatedAt: r.updatedAt,
     })),
   };
-  return { data, found: member !== null || questions.length > 0 || answers.length > 0 || reviews.length > 0 };
+  return { data, found: member !== null || questions.length > 0 || answers.length > 0 || reviews.length > 0 || conversations.size > 0 };
 }

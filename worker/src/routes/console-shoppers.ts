@@ -32,6 +32,7 @@ export const consoleShopperRoutes = new Hono<ConsoleEnv>()
     const [site, data] = await Promise.all([findSite(c.env.DB, siteId), shopperExport(c.env.DB, siteId, sub)]);
     if (!site) throw new ApiError(404, 'site_not_found', 'This site no longer exists.');
     if (!data.found) throw shopperNotFound();
-    await eraseMember(c.env.DB, siteId, sub, site.eraseMode);
+    const { attachmentKeys } = await eraseMember(c.env.DB, siteId, sub, site.eraseMode);
+    if (attachmentKeys.length) c.executionCtx.waitUntil(c.env.ATTACHMENTS.delete(attachmentKeys));
     return c.json({ erased: true, mode: site.eraseMode }, 200);
   });

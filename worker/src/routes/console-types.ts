@@ -210,6 +210,14 @@ export interface ShopperExport {
     staffReplies: { body: string; staffName: string; createdAt: number }[];
   }[];
   answers: { id: string; questionId: string; body: string; authorName: string | null; createdAt: number }[];
+  /** Chats with the brand's team, every message (attachments by name). */
+  conversations: {
+    id: string;
+    productId: string;
+    orderRef: string | null;
+    createdAt: number;
+    messages: { seq: number; from: 'shopper' | 'staff' | 'expert' | 'system'; name: string; text: string; attachment: string | null; createdAt: number }[];
+  }[];
   reviews: {
     id: string;
     productId: string;

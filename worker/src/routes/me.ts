@@ -33,6 +33,7 @@ export const meRoutes = new Hono<AppEnv>()
   .delete('/me', async (c) => {
     const viewer = requireMember(c.get('viewer'));
     const site = c.get('site');
-    await eraseMember(c.env.DB, site.id, viewer.sub, site.eraseMode);
+    const { attachmentKeys } = await eraseMember(c.env.DB, site.id, viewer.sub, site.eraseMode);
+    if (attachmentKeys.length) c.executionCtx.waitUntil(c.env.ATTACHMENTS.delete(attachmentKeys));
     return c.json({ erased: true, mode: site.eraseMode }, 200);
   });
