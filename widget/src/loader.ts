@@ -5,8 +5,10 @@
  *
  * It also puts the chat launcher ("Chat with us") on the page; the chat itself is a lazy chunk.
  *
- * Its one global is `samen`, with `samen.identify(token)`: hand over a token the shop's backend
- * signed for the logged-in shopper or expert (or null to browse as a guest).
+ * Its one global is `samen` (the site owner's JavaScript API, documented in README "Embedding"):
+ * `identify(token)` hands over a token the shop's backend signed for the logged-in shopper or
+ * expert (or null to browse as a guest); `open()` / `close()` the chat panel; `ask(text)` puts text
+ * into the first widget's question box (never sends it).
  */
 const ownUrl = import.meta.url;
 const tag =
@@ -24,8 +26,20 @@ const load = () =>
     return m;
   }));
 
+const chat = () => import('./chat/index.ts');
+/** Opens the chat panel about what the page's widget is about: the order at checkout, else the product. */
+const openChat = (opener: HTMLElement | null) =>
+  chat().then((m) => {
+    const w = document.querySelector('samen-widget');
+    const order = w?.getAttribute('mode') == 'checkout' && w.getAttribute('order');
+    return m.openChat(config, opener, order ? { orderRef: order } : { productId: w?.getAttribute('product') || undefined });
+  });
+
 interface SamenGlobal {
   identify(token: string | null): void;
+  open(): void;
+  close(): void;
+  ask(text: string): void;
 }
 const w = window as typeof window & { samen?: SamenGlobal };
 w.samen ??= {
@@ -36,6 +50,11 @@ w.samen ??= {
       else el.removeAttribute('token');
     }
   },
+  // Focus returns to whatever had it when the site's own button called open().
+  open: () => void openChat(document.activeElement as HTMLElement | null),
+  // Without a panel there is nothing to close, so no chunk is fetched for it.
+  close: () => document.querySelector('samen-chat')?.close(),
+  ask: (text) => void load().then(() => document.querySelector('samen-widget')?.ask(text)),
 };
 
 // The chat launcher, on every page with the script tag unless `data-launcher="off"`. Plain DOM and
@@ -55,15 +74,8 @@ if (tag?.dataset.launcher != 'off') {
   const root = host.attachShadow({ mode: 'open' });
   root.adoptedStyleSheets = [sheet];
   root.append(button);
-  const chat = () => import('./chat/index.ts');
   button.onpointerenter = button.onfocus = () => void chat();
-  button.onclick = () =>
-    void chat().then((m) => {
-      // The page's widget says what the chat is about: the order at checkout, else the product.
-      const w = document.querySelector('samen-widget');
-      const order = w?.getAttribute('mode') == 'checkout' && w.getAttribute('order');
-      return m.openChat(config, button, order ? { orderRef: order } : { productId: w?.getAttribute('product') || undefined });
-    });
+  button.onclick = () => void openChat(button);
   document.body.append(host);
 }
 

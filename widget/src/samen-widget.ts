@@ -42,6 +42,8 @@ const loadReviews = () => import('./reviews/index.ts');
  * @cssproperty --samen-error - error text and invalid borders
  * @cssproperty --samen-radius - corner radius (default 8px)
  * @cssproperty --samen-font - font shorthand
+ * @cssproperty --samen-color-scheme - `light` or `dark` to override the shopper's preference
+ * @attr theme - `light` or `dark`: one scheme whatever the shopper's preference (default: theirs)
  */
 export class SamenWidget extends LitElement {
   static override properties = {
@@ -131,6 +133,7 @@ export class SamenWidget extends LitElement {
   declare private _t: Strings;
   #siteId = '';
   #starting?: AbortController;
+  #started?: Promise<void>;
   #usedToken: string | null = null;
 
   constructor() {
@@ -150,7 +153,7 @@ export class SamenWidget extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void this.#start();
+    this.#started = this.#start();
   }
 
   override disconnectedCallback(): void {
@@ -272,6 +275,25 @@ export class SamenWidget extends LitElement {
       </div>`;
   }
 
+  /**
+   * `samen.ask(text)`: the Questions tab with `text` in the question box, focused. Never sends it:
+   * the shopper does. Typed as input, so similar questions show as if the shopper had typed it.
+   */
+  async ask(text: string): Promise<void> {
+    await this.#started;
+    this._tab = 'questions';
+    let el: Element | null = this;
+    for (const sel of ['samen-questions', 'samen-post-form', 'textarea']) {
+      await (el as LitElement).updateComplete;
+      // None in checkout mode or while the site is unavailable.
+      if (!(el = (el as LitElement).renderRoot.querySelector(sel))) return;
+    }
+    const box = el as HTMLTextAreaElement;
+    box.value = text;
+    box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    box.focus();
+  }
+
   /** The page's one chat panel (the launcher's), about this product; focus comes back to the Chat tab. */
   #chat = (): void => {
     const opener = this.renderRoot.querySelector<HTMLElement>('#tab-chat');
@@ -288,11 +310,12 @@ export class SamenWidget extends LitElement {
     void loadReviews();
   }
 
-  /** The arrow keys move to the next or previous tab and select it (Home and End are optional). */
+  /** The arrow keys move to the next or previous tab (in reading order, so mirrored in RTL) and select it. */
   #tabKey = (e: KeyboardEvent): void => {
     if (!/^Arrow(Left|Right)$/.test(e.key)) return;
     e.preventDefault();
-    const tab = TABS[(TABS.indexOf(this._tab) + (e.key == 'ArrowRight' ? 1 : 2)) % 3]!;
+    const next = (e.key == 'ArrowRight') != this.matches(':dir(rtl)');
+    const tab = TABS[(TABS.indexOf(this._tab) + (next ? 1 : 2)) % 3]!;
     this.#select(tab);
     this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
   };

@@ -5,7 +5,7 @@
  * idempotent too. Tests steer the network: drop a share of frames either way, kill sockets, or
  * refuse new sockets (offline). Staff act through `staffSays`, `staffTyping`, `staffReads`.
  */
-import type { ChatAck, ChatMessage, ChatServerFrame, Conversation, StartConversationBody } from '../../../worker/src/chat-types.ts';
+import { CHAT_ATTACHMENT_TYPES, type ChatAck, type ChatAttachment, type ChatAttachmentType, type ChatMessage, type ChatServerFrame, type Conversation, type ExpertConversation, type StartConversationBody } from '../../../worker/src/chat-types.ts';
 import { ApiRequestError, type ChatSocket, type StartConversationResult } from '../../../widget/src/api/client.ts';
 
 const ACK: ChatAck = {
@@ -61,6 +61,9 @@ export class FakeChat {
   readonly conversations: Conversation[] = [];
   readonly messages = new Map<string, ChatMessage[]>();
   readonly sockets: FakeSocket[] = [];
+  /** Uploaded files by id; `attachmentUrl` makes their signed link (tests may make it hostile). */
+  readonly attachments = new Map<string, ChatAttachment>();
+  attachmentUrl = (id: string): string => `https://api.samen.test/attachments/${id}?exp=1&sig=x`;
   /** Every call: name and conversation. */
   readonly log: string[] = [];
 
@@ -111,10 +114,47 @@ export class FakeChat {
     return (this.messages.get(id) ?? []).filter((m) => m.seq > after);
   }
 
-  async post(id: string, clientId: string, text: string): Promise<ChatMessage> {
+  async post(id: string, clientId: string, text: string, attachmentId?: string): Promise<ChatMessage> {
     await Promise.resolve();
     this.check('post');
-    return this.store(id, clientId, text, 'shopper', '');
+    return this.store(id, clientId, text, 'shopper', '', attachmentId);
+  }
+
+  /** Like the Worker: 400 empty, 413 over 10 MB, 415 unless the type is an image or PDF. */
+  async upload(id: string, file: File): Promise<ChatAttachment> {
+    await Promise.resolve();
+    this.check(`upload ${file.name}`);
+    if (!file.size) throw new ApiRequestError(400, 'file_empty', 'The file is empty.');
+    if (file.size > 10 * 1024 * 1024) throw new ApiRequestError(413, 'file_too_large', 'too large');
+    if (!(CHAT_ATTACHMENT_TYPES as readonly string[]).includes(file.type)) throw new ApiRequestError(415, 'unsupported_file_type', 'unsupported');
+    if (!this.messages.has(id)) throw new ApiRequestError(404, 'conversation_not_found', 'no such conversation');
+    const a: ChatAttachment = { id: crypto.randomUUID(), name: file.name, type: file.type as ChatAttachmentType, size: file.size, url: '' };
+    a.url = this.attachmentUrl(a.id);
+    this.attachments.set(a.id, a);
+    return a;
+  }
+
+  /** The viewer is an identified expert (their socket messages are the expert's). */
+  asExpert = false;
+  /** Conversations an expert joined. */
+  readonly joined = new Set<string>();
+
+  /** Open chats about `productId`, as an expert covering it sees them. */
+  async expertList(productId: string): Promise<ExpertConversation[]> {
+    await Promise.resolve();
+    this.check('expert list');
+    return this.conversations
+      .filter((c) => c.productId === productId && c.status === 'open')
+      .map((c) => ({ ...c, firstMessage: this.messages.get(c.id)?.[0]?.text ?? '', joined: this.joined.has(c.id) }));
+  }
+
+  async join(id: string): Promise<Conversation> {
+    await Promise.resolve();
+    this.check(`join ${id}`);
+    const c = this.conversations.find((x) => x.id === id);
+    if (!c) throw new ApiRequestError(404, 'conversation_not_found', 'no such conversation');
+    this.joined.add(id);
+    return c;
   }
 
   async socket(id: string): Promise<ChatSocket> {
@@ -127,25 +167,28 @@ export class FakeChat {
   }
 
   /** Stores once per client id and broadcasts a new message to every greeted socket. */
-  store(id: string, clientId: string, text: string, kind: 'shopper' | 'staff', name: string): ChatMessage {
+  store(id: string, clientId: string, text: string, kind: 'shopper' | 'staff' | 'expert', name: string, attachmentId?: string): ChatMessage {
     const list = this.messages.get(id) ?? [];
     const known = list.find((m) => m.clientId === clientId);
     if (known) return known;
-    const m: ChatMessage = { seq: list.length + 1, clientId, sender: { kind, name }, text, attachment: null, createdAt: Date.now() };
+    const attachment = attachmentId ? (this.attachments.get(attachmentId) ?? null) : null;
+    const m: ChatMessage = { seq: list.length + 1, clientId, sender: { kind, name }, text, attachment, createdAt: Date.now() };
     list.push(m);
     this.messages.set(id, list);
     for (const s of this.open(id)) s.push({ type: 'msg', message: m });
     return m;
   }
 
-  receive(s: FakeSocket, frame: { type: string; lastSeq?: number; clientId?: string; text?: string; on?: boolean; seq?: number }): void {
+  receive(s: FakeSocket, frame: { type: string; lastSeq?: number; clientId?: string; text?: string; attachmentId?: string; on?: boolean; seq?: number }): void {
     const id = (s as FakeSocket & { conv: string }).conv;
     if (frame.type === 'hello') {
       for (const m of (this.messages.get(id) ?? []).filter((x) => x.seq > (frame.lastSeq ?? 0))) s.push({ type: 'msg', message: m });
       s.helloed = true;
-      s.push({ type: 'welcome', you: { role: 'shopper', name: '' }, participants: [], lastSeq: this.messages.get(id)?.length ?? 0 });
+      s.push({ type: 'welcome', you: this.asExpert ? { role: 'expert', name: 'Eva Expert' } : { role: 'shopper', name: '' }, participants: [], lastSeq: this.messages.get(id)?.length ?? 0 });
     } else if (frame.type === 'msg' && s.helloed) {
-      const m = this.store(id, frame.clientId ?? '', frame.text ?? '', 'shopper', '');
+      const m = this.asExpert
+        ? this.store(id, frame.clientId ?? '', frame.text ?? '', 'expert', 'Eva Expert', frame.attachmentId)
+        : this.store(id, frame.clientId ?? '', frame.text ?? '', 'shopper', '', frame.attachmentId);
       s.push({ type: 'ack', clientId: m.clientId, seq: m.seq });
     }
   }

@@ -42,6 +42,25 @@ describe('experts: open questions inside the widget', () => {
     expect(api.callsTo('openQuestions')).to.have.length(0);
   });
 
+  it('opens the product’s open chats for the expert to join, from the same place', async () => {
+    const { api, me } = await expertShop();
+    const conv = api.chat.add({ productId: api.productId });
+    api.chat.store(conv.id, 'c1', 'Is this jacket warm enough for winter?', 'shopper', '');
+    api.chat.asExpert = true;
+    const el = await questionsTab(api, { me });
+    await click(await findByRole(el, 'button', 'Open chats'));
+    const panel = await new Promise<Element>((resolve) => {
+      const look = () => {
+        const found = document.querySelector('samen-chat');
+        if (found?.shadowRoot && visibleText(found).includes('Open chats about this product')) resolve(found);
+        else setTimeout(look, 20);
+      };
+      look();
+    });
+    expect(queryAllByRole(panel, 'button', /^Join:/).map((b) => accessibleName(b))).to.deep.equal(['Join: Is this jacket warm enough for winter?']);
+    panel.remove();
+  });
+
   it('lists the expert’s open questions, longest waiting first, with how long each has waited', async () => {
     const { api, me, newer, oldest, boots } = await expertShop();
     const el = await questionsTab(api, { me });

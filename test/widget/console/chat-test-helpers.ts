@@ -2,7 +2,7 @@
  * Stand-ins for the console's live chat: a WebSocket the test drives (open it, push frames as
  * the room would, drop it) and a chat API whose REST calls are in memory.
  */
-import type { ChatMessage, ChatServerFrame, ConsoleConversation } from '../../../worker/src/chat-types.ts';
+import type { ChatAttachment, ChatAttachmentType, ChatMessage, ChatServerFrame, ConsoleConversation } from '../../../worker/src/chat-types.ts';
 import type { ConsoleChatApi } from '../../../widget/src/console/chat-api.ts';
 import type { LiveSocket } from '../../../widget/src/console/queue-live.ts';
 import { ConsoleApiError } from '../../../widget/src/console/api.ts';
@@ -82,12 +82,22 @@ export class FakeChatApi implements ConsoleChatApi {
     if (this.failLoad) throw this.failLoad;
     return this.messagesList.filter((m) => m.seq > after);
   }
-  async send(_id: string, clientId: string, text: string): Promise<ChatMessage> {
+  async send(_id: string, clientId: string, text: string, attachmentId?: string): Promise<ChatMessage> {
     if (this.offline) throw new ConsoleApiError(0, 'network', 'offline');
     this.restSent.push({ clientId, text });
-    const m = aChatMessage((this.messagesList.at(-1)?.seq ?? 0) + 1, { clientId, text, sender: { kind: 'staff', name: 'Aziz Agent' } });
+    const attachment = (attachmentId && this.uploads.find((a) => a.id === attachmentId)) || null;
+    const m = aChatMessage((this.messagesList.at(-1)?.seq ?? 0) + 1, { clientId, text, attachment, sender: { kind: 'staff', name: 'Aziz Agent' } });
     this.messagesList.push(m);
     return m;
+  }
+  /** Files uploaded, and the error the next upload fails with (like the API's 413/415). */
+  readonly uploads: ChatAttachment[] = [];
+  failUpload: ConsoleApiError | null = null;
+  async upload(_id: string, file: File): Promise<ChatAttachment> {
+    if (this.failUpload) throw this.failUpload;
+    const a: ChatAttachment = { id: crypto.randomUUID(), name: file.name, type: file.type as ChatAttachmentType, size: file.size, url: `https://api.samen.test/a/${file.name}` };
+    this.uploads.push(a);
+    return a;
   }
   socket(): FakeSocket {
     const s = new FakeSocket();

@@ -5,8 +5,8 @@
  * of with every product page; `createApi` forwards each to the implementation here, with its own
  * transport, so URLs are still built only by the client.
  */
-import type { ChatMessage, LazyCall, SamenApi } from './client.ts';
-import type { ChatTicket } from '../../../worker/src/chat-types.ts';
+import type { ChatMessage, Conversation, LazyCall, SamenApi } from './client.ts';
+import type { ChatAttachment, ChatTicket } from '../../../worker/src/chat-types.ts';
 // Through the core's root module: what calls.ts shares with the core stays in the core's chunk
 // (otherwise the bundler splits it into a chunk of its own that every product page then loads).
 import '../samen-widget.ts';
@@ -19,6 +19,8 @@ export interface CallBase {
   siteBase: URL;
   call: <T>(path: string | URL, init?: RequestInit) => Promise<T>;
   get: <T>(path: string | URL, key: string, signal?: AbortSignal) => Promise<T>;
+  /** The identity (token or visitor id) and JSON type headers for a request. */
+  headers: (init: RequestInit) => Record<string, string>;
   /** The shopper has a token or a visitor id. */
   identified(): boolean;
   /** Keeps the visitor id a guest's first write created. */
@@ -98,6 +100,17 @@ export const calls: { [K in LazyCall]: Implementation<K> } = {
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
     return new WebSocket(url);
   },
+  uploadChatFile: async (t, id, file) =>
+    (
+      await t.call<{ attachment: ChatAttachment }>(`${conversation(id)}attachments`, {
+        method: 'POST',
+        body: file,
+        // Header values are Latin-1 only: the API decodes the percent-encoded name.
+        headers: { ...t.headers({}), 'Content-Type': file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
+      })
+    ).attachment,
+  expertConversations: (t, productId, signal) => t.get(`expert/conversations?product=${encodeURIComponent(productId)}`, 'conversations', signal),
+  joinConversation: async (t, id) => (await t.call<{ conversation: Conversation }>(`${conversation(id)}join`, t.write({}))).conversation,
 };
 
 /** Makes the call `name` for the client that forwarded it. */

@@ -26,8 +26,10 @@ import type {
   ReviewWritten,
 } from '../../../worker/src/review-types.ts';
 import type {
+  ChatAttachment,
   ChatMessage,
   Conversation,
+  ExpertConversation,
   PostChatMessageBody,
   StartConversationBody,
   StartConversationResult,
@@ -36,7 +38,7 @@ import { readVisitorId } from '../internal/visitor-store.ts';
 import type { CallBase } from './calls.ts';
 
 export type { Answer, Me, MyQuestion, OpenQuestion, PostNotice, Question, QuestionPage, RoutingNotice, SiteInfo, Suggestion };
-export type { ChatMessage, Conversation, PostChatMessageBody, StartConversationBody, StartConversationResult };
+export type { ChatAttachment, ChatMessage, Conversation, ExpertConversation, PostChatMessageBody, StartConversationBody, StartConversationResult };
 export type { Review, ReviewInput, ReviewOverview, ReviewPage, ReviewSort, ReviewWritten, ReviewerQuestion };
 
 /** What a page of reviews shows: the order, a star filter (null: all) and where the last page ended. */
@@ -159,6 +161,12 @@ export interface SamenApi {
   postChatMessage(conversationId: string, body: PostChatMessageBody): Promise<ChatMessage>;
   /** A WebSocket to the conversation's room, with a fresh ticket. */
   chatSocket(conversationId: string): Promise<ChatSocket>;
+  /** Uploads an image or PDF to the conversation; send its id in a message to share it. */
+  uploadChatFile(conversationId: string, file: File): Promise<ChatAttachment>;
+  /** Open product chats an identified expert covers (`productId`: only that product's). */
+  expertConversations(productId: string, signal?: AbortSignal): Promise<ExpertConversation[]>;
+  /** An expert joins a chat (then gets tickets with the role expert). */
+  joinConversation(conversationId: string): Promise<Conversation>;
 }
 
 /** What a product page needs before the shopper interacts: the client defines these itself. */
@@ -195,10 +203,11 @@ export function createApi(apiBase: URL, siteId: string): SamenApi {
   async function call<T>(path: string | URL, init: RequestInit = {}): Promise<T> {
     let res: Response;
     try {
+      // Headers in `init` replace these (a raw upload sends its own type, built on `base.headers`).
       res = await fetch(typeof path === 'string' ? new URL(path, siteBase) : path, {
-        ...init,
         credentials: 'omit',
         headers: headers(init),
+        ...init,
       });
     } catch (err) {
       if (init.signal?.aborted) throw err;
@@ -224,6 +233,7 @@ export function createApi(apiBase: URL, siteId: string): SamenApi {
     siteBase,
     call,
     get,
+    headers,
     identified: () => !!(token || visitorId),
     adopt: (id) => {
       visitorId = id;

@@ -25,7 +25,7 @@ export interface LiveHandlers {
 /** What the connection needs from the API. */
 export interface LiveTransport {
   socket(): Promise<ChatSocket>;
-  send(clientId: string, text: string): Promise<ChatMessage>;
+  send(clientId: string, text: string, attachmentId?: string): Promise<ChatMessage>;
   since(afterSeq: number): Promise<ChatMessage[]>;
 }
 
@@ -39,7 +39,7 @@ export interface LiveOptions {
 }
 
 export interface LiveConnection {
-  send(clientId: string, text: string): void;
+  send(clientId: string, text: string, attachmentId?: string): void;
   typing(on: boolean): void;
   read(seq: number): void;
   /** Unacknowledged client ids, oldest first. */
@@ -65,7 +65,7 @@ function parse(data: unknown): ChatServerFrame | null {
 export function connectLive(h: LiveHandlers, api: LiveTransport, o: LiveOptions = {}): LiveConnection {
   const backoff = o.backoffMs ?? 500;
   const ackTimeout = o.ackTimeoutMs ?? 8000;
-  const outbox: { clientId: string; text: string; sentAt: number | null }[] = [];
+  const outbox: { clientId: string; text: string; attachmentId?: string; sentAt: number | null }[] = [];
   const seen = new Set<number>();
   let lastSeq = o.lastSeq ?? 0;
   let ws: ChatSocket | null = null;
@@ -76,6 +76,7 @@ export function connectLive(h: LiveHandlers, api: LiveTransport, o: LiveOptions 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let watch: ReturnType<typeof setInterval> | undefined;
   let poller: ReturnType<typeof setInterval> | undefined;
+  let gap: ReturnType<typeof setTimeout> | undefined;
 
   const state = (s: LiveState) => h.state?.(s);
   const raw = (frame: object): boolean => {
@@ -101,11 +102,14 @@ export function connectLive(h: LiveHandlers, api: LiveTransport, o: LiveOptions 
     seen.add(m.seq);
     while (seen.has(lastSeq + 1)) lastSeq++;
     h.message(m);
+    // A hole below this message (a frame lost or overtaken): fetch it unless it turns up first.
+    clearTimeout(gap);
+    if (m.seq > lastSeq) gap = setTimeout(() => void api.since(lastSeq).then((ms) => ms.forEach(deliver), () => {}), 1500);
   };
   // One message in flight at a time: if a frame is lost, nothing typed after it can overtake it.
   function flush(): void {
     const p = outbox[0];
-    if (welcomed && p?.sentAt === null && raw({ type: 'msg', clientId: p.clientId, text: p.text })) p.sentAt = Date.now();
+    if (welcomed && p?.sentAt === null && raw({ type: 'msg', clientId: p.clientId, text: p.text, attachmentId: p.attachmentId })) p.sentAt = Date.now();
   }
 
   // While the socket is down: the outbox over REST, in order, then what others wrote.
@@ -113,7 +117,7 @@ export function connectLive(h: LiveHandlers, api: LiveTransport, o: LiveOptions 
     if (polling || welcomed || closed) return;
     polling = true;
     try {
-      while (outbox[0] && !welcomed) deliver(await api.send(outbox[0].clientId, outbox[0].text));
+      while (outbox[0] && !welcomed) deliver(await api.send(outbox[0].clientId, outbox[0].text, outbox[0].attachmentId));
       for (const m of await api.since(lastSeq)) deliver(m);
     } catch {
       // Still offline: the next poll or the socket tries again.
@@ -226,9 +230,9 @@ export function connectLive(h: LiveHandlers, api: LiveTransport, o: LiveOptions 
   void connect();
 
   return {
-    send(clientId, text) {
+    send(clientId, text, attachmentId) {
       if (outbox.some((p) => p.clientId === clientId)) return;
-      outbox.push({ clientId, text, sentAt: null });
+      outbox.push({ clientId, text, attachmentId, sentAt: null });
       if (welcomed) flush();
       else void poll();
     },
@@ -243,6 +247,7 @@ export function connectLive(h: LiveHandlers, api: LiveTransport, o: LiveOptions 
     close() {
       closed = true;
       clearTimeout(timer);
+      clearTimeout(gap);
       clearInterval(poller);
       clearInterval(watch);
       if (ws) {

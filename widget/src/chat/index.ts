@@ -25,6 +25,7 @@ export async function openChat(config: WidgetConfig, opener: HTMLElement | null,
     panel.siteId = config.siteId;
     panel.lang = pickLanguage(document.documentElement.lang);
     document.body.append(panel);
+    announce(panel);
     void client.site().then(
       (site) => (panel!.brand = site.name),
       () => {},
@@ -33,4 +34,18 @@ export async function openChat(config: WidgetConfig, opener: HTMLElement | null,
   panel.context = context;
   await panel.show(opener);
   return panel;
+}
+
+/** A public event for the site owner's page: on `document`, bubbling and composed. */
+const emit = (type: string, detail?: object) => document.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));
+
+/**
+ * Tells the page when the panel opens and closes (`samen-open`, `samen-close`; the panel itself
+ * announces `samen-message`). Watched from outside the panel: however it opens (launcher, Chat tab,
+ * `samen.open()`) the dialog's `open` flips.
+ */
+function announce(panel: SamenChat): void {
+  new MutationObserver((records) => {
+    for (const r of records) if (r.target instanceof HTMLDialogElement) emit(r.target.open ? 'samen-open' : 'samen-close');
+  }).observe(panel.renderRoot, { subtree: true, attributeFilter: ['open'] });
 }

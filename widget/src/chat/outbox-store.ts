@@ -8,6 +8,8 @@ export interface StoredPending {
   clientId: string;
   conversationId: string;
   text: string;
+  /** An uploaded file the message shares. */
+  attachmentId?: string;
   at: number;
 }
 

@@ -1,8 +1,8 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { define } from '../internal/define.ts';
 import { controls, tokens } from '../styles/shared.ts';
-import { ApiRequestError, type ChatMessage, type Conversation, type SamenApi } from '../api/client.ts';
-import type { ChatAck, ChatParticipant } from '../../../worker/src/chat-types.ts';
+import { ApiRequestError, type ChatMessage, type Conversation, type ExpertConversation, type SamenApi } from '../api/client.ts';
+import { CHAT_ATTACHMENT_TYPES, CHAT_LIMITS, type ChatAck, type ChatParticipant } from '../../../worker/src/chat-types.ts';
 import { en, type ChatStrings } from '../i18n/chat/en.ts';
 import { chatError, loadChatStrings } from '../i18n/chat/index.ts';
 import { pickLanguage } from '../i18n/index.ts';
@@ -13,12 +13,28 @@ import { dropPending, keepPending, pendingOf } from './outbox-store.ts';
 export interface ChatContext {
   productId?: string;
   orderRef?: string;
+  /** `expert`: an identified expert opens the product's open chats to join one. */
+  role?: 'shopper' | 'expert';
 }
 
 interface Pending {
   clientId: string;
   text: string;
+  attachmentId?: string;
 }
+
+/** What is wrong with a chosen file before it goes anywhere (the API checks the bytes again). */
+const fileProblem = (f: File): string =>
+  !f.size ? 'file_empty' : f.size > CHAT_LIMITS.attachmentMaxBytes ? 'file_too_large' : (CHAT_ATTACHMENT_TYPES as readonly string[]).includes(f.type) ? '' : 'unsupported_file_type';
+
+/** A signed attachment link, only if it is http(s): nothing else is bound to `src` or `href`. */
+const safeUrl = (url: string): string | null => {
+  try {
+    return /^https?:$/.test(new URL(url).protocol) ? url : null;
+  } catch {
+    return null;
+  }
+};
 
 const newClientId = () => crypto.randomUUID();
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -40,6 +56,7 @@ export class SamenChat extends LitElement {
     context: { attribute: false },
     brand: { attribute: false },
     lang: {},
+    role: { attribute: false },
     _s: { state: true },
     _view: { state: true },
     _list: { state: true },
@@ -52,6 +69,7 @@ export class SamenChat extends LitElement {
     _presence: { state: true },
     _live: { state: true },
     _error: { state: true },
+    _uploading: { state: true },
   };
 
   static override styles = [
@@ -165,6 +183,15 @@ export class SamenChat extends LitElement {
       .email {
         padding: 0 0.75rem 0.5rem;
       }
+      .msg img {
+        display: block;
+        max-inline-size: 100%;
+        max-block-size: 10rem;
+        border-radius: var(--_radius);
+      }
+      .mine a {
+        color: inherit;
+      }
       .conv {
         inline-size: 100%;
         text-align: start;
@@ -180,6 +207,8 @@ export class SamenChat extends LitElement {
   /** The shop's name, for the acknowledgement. */
   declare brand: string;
   declare lang: string;
+  /** `expert`: an identified expert's "Open chats" on the product (`context.productId`), joined from the list. */
+  declare role: 'shopper' | 'expert';
   declare private _s: ChatStrings;
   declare private _view: 'chat' | 'list';
   declare private _list: Conversation[];
@@ -192,6 +221,10 @@ export class SamenChat extends LitElement {
   declare private _presence: string;
   declare private _live: LiveState | null;
   declare private _error: string;
+  /** The name of the file being uploaded. */
+  declare private _uploading: string;
+  /** A file chosen before the conversation existed: uploaded once it does. */
+  #queued: File | null = null;
   #live: LiveConnection | null = null;
   #opener: HTMLElement | null = null;
   #typingOn = false;
@@ -203,13 +236,14 @@ export class SamenChat extends LitElement {
     super();
     this.siteId = this.brand = this.lang = '';
     this.context = {};
+    this.role = 'shopper';
     this._s = en;
     this._view = 'chat';
     this._list = [];
     this._conv = this._ack = this._live = null;
     this._messages = [];
     this._pending = [];
-    this._typing = this._presence = this._error = '';
+    this._typing = this._presence = this._error = this._uploading = '';
     this._seen = 0;
   }
 
@@ -235,6 +269,13 @@ export class SamenChat extends LitElement {
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector('dialog');
     if (!dialog || dialog.open) return;
+    const role = this.context.role ?? 'shopper';
+    if (role !== this.role) {
+      // Another side of the chat: another list, and no conversation of the other role's.
+      this.role = role;
+      this.#loaded = false;
+      this.#pick(null);
+    }
     dialog.showModal();
     this.renderRoot.querySelector('textarea')?.focus();
     if (this._conv) this.#connect();
@@ -242,7 +283,9 @@ export class SamenChat extends LitElement {
       this.#loaded = true;
       this._s = await loadChatStrings(this.lang);
       try {
-        this._list = await this.api.myConversations();
+        const expert = this.role === 'expert';
+        if (expert) this._view = 'list';
+        this._list = expert ? await this.api.expertConversations(this.context.productId ?? '') : await this.api.myConversations();
         if (this._list.length && !this._conv) this._view = 'list';
       } catch {
         // No history to show: a new conversation it is.
@@ -275,14 +318,14 @@ export class SamenChat extends LitElement {
       {
         message: (m) => this.#add(m),
         acked: (clientId) => {
-          this._pending = this._pending.filter((p) => p.clientId !== clientId);
+          this.#accepted(clientId);
           void dropPending(this.siteId, clientId);
         },
         typing: (who, on) => {
-          if (who.role !== 'shopper') this._typing = on ? who.name || this._s.team : '';
+          if (who.role !== this.role) this._typing = on ? this.#name(who.role, who.name) : '';
         },
         read: (who, seq) => {
-          if (who.role !== 'shopper' && seq > this._seen) this._seen = seq;
+          if (who.role !== this.role && seq > this._seen) this._seen = seq;
         },
         presence: (who, state) => this.#presence(who, state),
         refused: (clientId, code) => {
@@ -294,33 +337,54 @@ export class SamenChat extends LitElement {
       },
       {
         socket: () => this.api.chatSocket(id),
-        send: (clientId, text) => this.api.postChatMessage(id, { clientId, text }),
+        send: (clientId, text, attachmentId) => this.api.postChatMessage(id, { clientId, text, attachmentId }),
         since: (after) => this.api.chatMessages(id, after),
       },
     ));
-    for (const p of this._pending) live.send(p.clientId, p.text);
+    for (const p of this._pending) live.send(p.clientId, p.text, p.attachmentId);
     // Messages left from an earlier visit (the tab closed before the room had them).
     void pendingOf(this.siteId, id).then((stored) => {
       const fresh = stored.filter((p) => !this._pending.some((q) => q.clientId === p.clientId));
       if (!fresh.length || this.#live !== live) return;
       this._pending = [...this._pending, ...fresh];
-      for (const p of fresh) live.send(p.clientId, p.text);
+      for (const p of fresh) live.send(p.clientId, p.text, p.attachmentId);
     });
   }
 
   #presence(who: ChatParticipant, state: 'joined' | 'left'): void {
-    if (who.role === 'shopper') return;
-    this._presence = (state === 'joined' ? this._s.joined : this._s.left)(who.name || this._s.team);
+    if (who.role === this.role) return;
+    this._presence = (state === 'joined' ? this._s.joined : this._s.left)(this.#name(who.role, who.name));
     if (state === 'left') this._typing = '';
+  }
+
+  /** A message of ours the room has: out of the outbox, and told to the page (`samen-message`, never the text). */
+  #accepted(clientId: string): void {
+    if (!this._pending.some((p) => p.clientId === clientId)) return;
+    this._pending = this._pending.filter((p) => p.clientId !== clientId);
+    document.dispatchEvent(new CustomEvent('samen-message', { bubbles: true, composed: true, detail: { conversationId: this._conv?.id } }));
   }
 
   #add(m: ChatMessage): void {
     if (this._messages.some((x) => x.seq === m.seq)) return;
     this._messages = [...this._messages, m].sort((a, b) => a.seq - b.seq);
-    this._pending = this._pending.filter((p) => p.clientId !== m.clientId);
-    if (m.sender.kind !== 'shopper') {
+    this.#accepted(m.clientId);
+    if (m.sender.kind !== this.role) {
       this._typing = '';
       if (this.renderRoot.querySelector('dialog')?.open) this.#live?.read(m.seq);
+    }
+  }
+
+  /** Who wrote, for the other side: a guest shopper has no name. */
+  #name(kind: string, name: string): string {
+    return name || (kind === 'shopper' ? this._s.shopper : this._s.team);
+  }
+
+  /** An expert joins a chat from "Open chats" first, then talks in it like anyone. */
+  async #join(conv: ExpertConversation): Promise<void> {
+    try {
+      this.#pick(conv.joined ? conv : await this.api.joinConversation(conv.id));
+    } catch (err) {
+      this._error = chatError(this._s, err instanceof ApiRequestError ? err.code : 'generic');
     }
   }
 
@@ -400,10 +464,12 @@ export class SamenChat extends LitElement {
       const rest = this._pending.filter((p) => p.clientId !== first.clientId);
       this._conv = res.conversation;
       this._ack = res.ack;
-      this._pending = rest;
       this.#add(res.message);
       this.#connect();
       for (const p of rest) void keepPending(this.siteId, { ...p, conversationId: res.conversation.id, at: Date.now() });
+      const file = this.#queued;
+      this.#queued = null;
+      if (file) void this.#upload(file);
     } catch (err) {
       if (err instanceof ApiRequestError && (err.status === 0 || err.status >= 500 || err.status === 429)) {
         this._error = chatError(this._s, 'network');
@@ -411,6 +477,7 @@ export class SamenChat extends LitElement {
         return;
       }
       this.#starting = false;
+      this.#queued = null;
       this._pending = this._pending.filter((p) => p.clientId !== first.clientId);
       const box = this.renderRoot.querySelector('textarea');
       if (box && !box.value) box.value = first.text;
@@ -418,8 +485,70 @@ export class SamenChat extends LitElement {
     }
   }
 
+  #pickFile = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) this.#attach(file);
+  };
+
+  /** Checks a chosen file, starts the conversation if there is none yet, then uploads it. */
+  #attach(file: File): void {
+    const problem = fileProblem(file);
+    this._error = problem ? chatError(this._s, problem) : '';
+    if (problem) return;
+    if (this._conv) return void this.#upload(file);
+    if (this.#starting) return void (this.#queued = file);
+    // The API starts a conversation with text: what is typed, or else the file's name.
+    const box = this.renderRoot.querySelector('textarea');
+    const email = this.renderRoot.querySelector<HTMLInputElement>('input[type=email]')?.value;
+    if (email && !EMAIL.test(email)) return void (this._error = this._s.invalidEmail);
+    const first: Pending = { clientId: newClientId(), text: box?.value.trim() || file.name };
+    if (box) box.value = '';
+    this.#queued = file;
+    this._pending = [...this._pending, first];
+    void this.#start(first, email || undefined);
+  }
+
+  async #upload(file: File): Promise<void> {
+    const conv = this._conv;
+    if (!conv) return;
+    this._uploading = file.name;
+    try {
+      const a = await this.api.uploadChatFile(conv.id, file);
+      const p: Pending = { clientId: newClientId(), text: '', attachmentId: a.id };
+      this._pending = [...this._pending, p];
+      void keepPending(this.siteId, { ...p, conversationId: conv.id, at: Date.now() });
+      this.#live?.send(p.clientId, p.text, p.attachmentId);
+    } catch (err) {
+      this._error = chatError(this._s, err instanceof ApiRequestError ? err.code : 'generic');
+    } finally {
+      this._uploading = '';
+    }
+  }
+
+  #renderAttachment(m: ChatMessage) {
+    const a = m.attachment;
+    if (!a) return nothing;
+    const url = safeUrl(a.url);
+    const label = this._s.file(a.name, a.size);
+    if (!url) return html`<span class="meta">${label}</span>`;
+    return a.type.startsWith('image/')
+      ? html`<a href=${url} target="_blank" rel="noopener noreferrer"><img src=${url} alt=${a.name} loading="lazy" /></a>`
+      : html`<a href=${url} target="_blank" rel="noopener noreferrer">${label}</a>`;
+  }
+
   #renderList() {
     const s = this._s;
+    if (this.role === 'expert') {
+      const list = this._list as ExpertConversation[];
+      return html`<h3 class="note">${s.openChats}</h3>
+        ${list.length
+          ? html`<ul>
+              ${list.map((c) => html`<li><button type="button" class="conv" @click=${() => void this.#join(c)}>${s.join(c.firstMessage)}</button></li>`)}
+            </ul>`
+          : html`<p class="note">${s.noOpenChats}</p>`}`;
+    }
     return html`<h3 class="note">${s.history}</h3>
       <ul>
         ${this._list.map(
@@ -439,7 +568,7 @@ export class SamenChat extends LitElement {
   #renderChat() {
     const s = this._s;
     const ack = this._ack;
-    const mine = this._messages.filter((m) => m.sender.kind === 'shopper');
+    const mine = this._messages.filter((m) => m.sender.kind === this.role);
     const lastSeen = mine.filter((m) => m.seq <= this._seen).at(-1)?.seq;
     const order = this.context.orderRef ?? this._conv?.orderRef;
     return html`${order ? html`<p class="note">${s.aboutOrder(order)}</p>` : nothing}
@@ -454,15 +583,15 @@ export class SamenChat extends LitElement {
           : html`<p class="note">${s.intro(this.brand)}</p>`}
       <ol role="log" aria-label=${s.conversation} part="log">
         ${this._messages.map((m) => {
-          const own = m.sender.kind === 'shopper';
+          const own = m.sender.kind === this.role;
           return html`<li class="msg ${own ? 'mine' : ''}">
-            <span class="who">${own ? s.you : m.sender.name || s.team}</span>${m.text}
+            <span class="who">${own ? s.you : this.#name(m.sender.kind, m.sender.name)}</span>${m.text}${this.#renderAttachment(m)}
             ${m.seq === lastSeen ? html`<span class="meta">${s.seen}</span>` : nothing}
           </li>`;
         })}
         ${this._pending.map(
           (p) => html`<li class="msg mine">
-            <span class="who">${s.you}</span>${p.text}
+            <span class="who">${s.you}</span>${p.text}${p.attachmentId ? s.attached : ''}
             <span class="meta">${this._live === 'reconnecting' ? s.notSent : s.sending}</span>
           </li>`,
         )}
@@ -471,7 +600,7 @@ export class SamenChat extends LitElement {
 
   protected override render() {
     const s = this._s;
-    const composer = this._view === 'chat';
+    const composer = this._view === 'chat' && (this.role === 'shopper' || !!this._conv);
     return html`<dialog part="panel" role="dialog" aria-labelledby="title" @close=${this.#closed}>
       <header>
         <h2 id="title">${s.panel}${this.brand ? ` — ${this.brand}` : ''}</h2>
@@ -481,10 +610,10 @@ export class SamenChat extends LitElement {
         ${this._view === 'list' ? this.#renderList() : this.#renderChat()}
       </div>
       <p class="note" role="status">
-        ${this._typing ? s.typing(this._typing) : ''}${this._live === 'reconnecting' ? s.reconnecting : ''} ${this._presence}
+        ${this._uploading ? s.uploading(this._uploading) : ''}${this._typing ? s.typing(this._typing) : ''}${this._live === 'reconnecting' ? s.reconnecting : ''} ${this._presence}
       </p>
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
-      ${composer && !this._conv && !this._pending.length
+      ${composer && !this._conv && !this._pending.length && this.role === 'shopper'
         ? html`<div class="email">
             <label for="email">${s.email}</label>
             <input id="email" type="email" autocomplete="email" aria-describedby="email-hint" />
@@ -497,6 +626,9 @@ export class SamenChat extends LitElement {
               <label class="visually-hidden" for="message">${s.message}</label>
               <textarea id="message" rows="1" maxlength="5000" @input=${this.#input} @keydown=${this.#keydown}></textarea>
             </div>
+            <input type="file" hidden accept=${CHAT_ATTACHMENT_TYPES.join()} @change=${this.#pickFile} />
+            <button type="button" aria-label=${s.attach} title=${s.attach} ?disabled=${!!this._uploading}
+              @click=${() => this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click()}>📎</button>
             <button type="submit" class="primary">${s.send}</button>
           </form>`
         : nothing}

@@ -25,7 +25,7 @@ export interface ChatLiveHandlers {
 
 /** While the socket is down: the REST way to send and to catch up. */
 export interface ChatFallback {
-  send(clientId: string, text: string): Promise<ChatMessage>;
+  send(clientId: string, text: string, attachmentId?: string): Promise<ChatMessage>;
   since(afterSeq: number): Promise<ChatMessage[]>;
 }
 
@@ -45,7 +45,7 @@ export interface ChatLiveOptions {
 
 export interface ChatLiveConnection {
   /** Queues a message; it is sent now if live, else as soon as possible. */
-  send(clientId: string, text: string): void;
+  send(clientId: string, text: string, attachmentId?: string): void;
   typing(on: boolean): void;
   read(seq: number): void;
   /** Client ids not yet acknowledged, oldest first. */
@@ -74,7 +74,7 @@ export function connectChatLive(handlers: ChatLiveHandlers, options: ChatLiveOpt
   const pollMs = options.pollMs ?? 5000;
   const pingMs = options.pingMs ?? 30_000;
 
-  const outbox: { clientId: string; text: string; sentAt: number | null }[] = [];
+  const outbox: { clientId: string; text: string; attachmentId?: string; sentAt: number | null }[] = [];
   const seen = new Set<number>();
   let lastSeq = options.lastSeq ?? 0;
   let socket: LiveSocket | null = null;
@@ -120,7 +120,7 @@ export function connectChatLive(handlers: ChatLiveHandlers, options: ChatLiveOpt
   const flush = (): void => {
     if (!welcomed) return;
     const now = Date.now();
-    for (const p of outbox) if (p.sentAt === null && raw({ type: 'msg', clientId: p.clientId, text: p.text })) p.sentAt = now;
+    for (const p of outbox) if (p.sentAt === null && raw({ type: 'msg', clientId: p.clientId, text: p.text, attachmentId: p.attachmentId })) p.sentAt = now;
   };
 
   /** While down: send the outbox and fetch news over REST. */
@@ -129,7 +129,7 @@ export function connectChatLive(handlers: ChatLiveHandlers, options: ChatLiveOpt
     polling = true;
     try {
       for (const p of [...outbox]) {
-        const message = await options.fallback.send(p.clientId, p.text);
+        const message = await options.fallback.send(p.clientId, p.text, p.attachmentId);
         deliver(message);
         acked(p.clientId, message.seq);
       }
@@ -263,8 +263,8 @@ export function connectChatLive(handlers: ChatLiveHandlers, options: ChatLiveOpt
   connect();
 
   return {
-    send(clientId, text) {
-      outbox.push({ clientId, text, sentAt: null });
+    send(clientId, text, attachmentId) {
+      outbox.push({ clientId, text, attachmentId, sentAt: null });
       flush();
     },
     typing(on) {

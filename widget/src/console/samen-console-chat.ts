@@ -7,12 +7,12 @@ import { relativeTime } from '../internal/relative-time.ts';
 import { pickLanguage } from '../i18n/index.ts';
 import { controls, tokens } from '../styles/shared.ts';
 import { consoleStyles } from './styles.ts';
-import { isSignedOut } from './api.ts';
+import { ConsoleApiError, isSignedOut } from './api.ts';
 import { createConsoleChatApi, type ConsoleChatApi } from './chat-api.ts';
 import { connectChatLive, type ChatLiveConnection, type ChatLiveState } from './chat-live.ts';
 import { dateTime } from './queue-format.ts';
 import { consoleChatStrings, type ConsoleChatStrings } from './i18n/chat.ts';
-import { CHAT_LIMITS, type ChatFrameErrorCode, type ChatMessage, type ChatParticipant } from '../../../worker/src/chat-types.ts';
+import { CHAT_ATTACHMENT_TYPES, CHAT_LIMITS, type ChatFrameErrorCode, type ChatMessage, type ChatParticipant } from '../../../worker/src/chat-types.ts';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -20,7 +20,19 @@ type Status = 'loading' | 'ready' | 'error';
 interface Pending {
   clientId: string;
   text: string;
+  attachmentId?: string;
+  /** The shared file's name, shown while it is sent. */
+  fileName?: string;
 }
+
+/** The file's problem before it is uploaded (the API checks the bytes again), or null. */
+function fileProblem(file: File): 'file_empty' | 'file_too_large' | 'unsupported_file_type' | null {
+  if (!file.size) return 'file_empty';
+  if (file.size > CHAT_LIMITS.attachmentMaxBytes) return 'file_too_large';
+  return (CHAT_ATTACHMENT_TYPES as readonly string[]).includes(file.type) ? null : 'unsupported_file_type';
+}
+
+const UPLOAD_ERRORS = ['file_empty', 'file_too_large', 'unsupported_file_type'] as const;
 
 /** Only http(s) links become links: anything else is shown as text. */
 function safeHref(url: string): string | null {
@@ -58,6 +70,7 @@ export class SamenConsoleChat extends LitElement {
     _draft: { state: true },
     _error: { state: true },
     _announcement: { state: true },
+    _uploading: { state: true },
   };
 
   static override styles = [
@@ -122,6 +135,13 @@ export class SamenConsoleChat extends LitElement {
         display: grid;
         gap: 0.5rem;
       }
+      .thumb {
+        display: block;
+        max-inline-size: 16rem;
+        max-block-size: 12rem;
+        margin-block-start: 0.25rem;
+        border-radius: var(--_radius);
+      }
     `,
   ];
 
@@ -140,6 +160,8 @@ export class SamenConsoleChat extends LitElement {
   declare private _draft: string;
   declare private _error: string;
   declare private _announcement: string;
+  /** The name of the file being uploaded, or ''. */
+  declare private _uploading: string;
   private _connection: ChatLiveConnection | null = null;
   private _loading?: AbortController;
   private _typingSentAt = 0;
@@ -162,6 +184,7 @@ export class SamenConsoleChat extends LitElement {
     this._draft = '';
     this._error = '';
     this._announcement = '';
+    this._uploading = '';
   }
 
   private get _t(): ConsoleChatStrings {
@@ -239,7 +262,7 @@ export class SamenConsoleChat extends LitElement {
       {
         createSocket: () => api.socket(id),
         lastSeq: this._messages.at(-1)?.seq ?? 0,
-        fallback: { send: (clientId, text) => api.send(id, clientId, text), since: (after) => api.messages(id, after) },
+        fallback: { send: (clientId, text, attachmentId) => api.send(id, clientId, text, attachmentId), since: (after) => api.messages(id, after) },
       },
     );
   }
@@ -325,6 +348,39 @@ export class SamenConsoleChat extends LitElement {
     clearTimeout(this._typingTimer);
   }
 
+  private _pickFile(e: Event): void {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this._upload(file);
+  }
+
+  /** Checks the file, uploads it and sends a message that shares it. */
+  private async _upload(file: File): Promise<void> {
+    const t = this._t;
+    const problem = fileProblem(file);
+    if (problem) {
+      this._error = t.errors[problem];
+      return;
+    }
+    const id = this.conversationId;
+    this._error = '';
+    this._uploading = file.name;
+    try {
+      const attachment = await this._api.upload(id, file);
+      if (id !== this.conversationId || !this._connection) return;
+      const clientId = crypto.randomUUID();
+      this._pending = [...this._pending, { clientId, text: '', attachmentId: attachment.id, fileName: attachment.name }];
+      this._connection.send(clientId, '', attachment.id);
+    } catch (err) {
+      if (isSignedOut(err)) emitInternal(this, 'session-ended');
+      const code = err instanceof ConsoleApiError ? err.code : '';
+      this._error = (UPLOAD_ERRORS as readonly string[]).includes(code) ? t.errors[code as (typeof UPLOAD_ERRORS)[number]] : t.errors.upload;
+    } finally {
+      this._uploading = '';
+    }
+  }
+
   private _input(e: InputEvent): void {
     this._draft = (e.target as HTMLTextAreaElement).value;
     if (this._error && this._draft.trim()) this._error = '';
@@ -357,7 +413,11 @@ export class SamenConsoleChat extends LitElement {
       ${m.attachment
         ? html`<p class="body">
             ${href
-              ? html`<a href=${href} target="_blank" rel="noopener noreferrer">${t.attachment(m.attachment.name, t.size(m.attachment.size))}</a>`
+              ? html`<a href=${href} target="_blank" rel="noopener noreferrer"
+                  >${t.attachment(m.attachment.name, t.size(m.attachment.size))}${m.attachment.type.startsWith('image/')
+                    ? html`<img class="thumb" src=${href} alt="" loading="lazy" />`
+                    : nothing}</a
+                >`
               : t.attachment(m.attachment.name, t.size(m.attachment.size))}
           </p>`
         : nothing}
@@ -383,7 +443,7 @@ export class SamenConsoleChat extends LitElement {
         (p) => p.clientId,
         (p) => html`<li class="staff pending">
           <p class="who">${t.sending}</p>
-          <p class="body">${p.text}</p>
+          <p class="body">${p.fileName ? `📎 ${p.fileName}` : p.text}</p>
         </li>`,
       )}
     </ol>`;
@@ -419,7 +479,14 @@ export class SamenConsoleChat extends LitElement {
         ></textarea>
         <p class="hint" id="chat-hint">${t.sendHint}</p>
         ${this._error ? html`<p class="error" id="chat-error" role="alert">${this._error}</p>` : nothing}
-        <p class="actions"><button type="submit" class="primary">${t.send}</button></p>
+        <p class="actions">
+          <button type="submit" class="primary">${t.send}</button>
+          <input type="file" id="chat-file" hidden accept=${CHAT_ATTACHMENT_TYPES.join()} @change=${(e: Event) => this._pickFile(e)} />
+          <button type="button" ?disabled=${!!this._uploading} @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#chat-file')?.click()}>
+            ${t.attach}
+          </button>
+        </p>
+        ${this._uploading ? html`<p class="status" role="status">${t.uploading(this._uploading)}</p>` : nothing}
       </form>
       <p class="status" role="status">${this._announcement}</p>`;
   }

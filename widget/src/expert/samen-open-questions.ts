@@ -112,12 +112,20 @@ export class SamenOpenQuestions extends LitElement {
     }
   }
 
+  /** The product's open chats, to join as the expert (the page's one chat panel, in expert mode). */
+  private _chats = async (e: Event): Promise<void> => {
+    const opener = e.currentTarget as HTMLElement;
+    const [chat, site] = await Promise.all([import('../chat/index.ts'), this.api.site()]);
+    await chat.openChat({ apiBase: new URL('/api/v1/', location.href), siteId: site.id }, opener, { productId: this.product, role: 'expert' }, this.api);
+  };
+
   protected override render() {
     const c = stringsFor(this);
     return c
       ? html`<button type="button" class="toggle" aria-pressed=${this._open ? 'true' : 'false'} @click=${this._toggle}>
             ${c.openQuestions}
           </button>
+          <button type="button" class="toggle" aria-haspopup="dialog" @click=${this._chats}>${c.openChats}</button>
           ${this._open ? this._renderList(c) : nothing}`
       : nothing;
   }

@@ -171,6 +171,10 @@ export class SamenQuestions extends LitElement {
     }
     // Held, masked, where it went and when to expect an answer: said by the routing chunk (live regions).
     this._posted = posted;
+    // For the site owner's analytics: which question, never its text.
+    document.dispatchEvent(
+      new CustomEvent('samen-question', { bubbles: true, composed: true, detail: { id: question.id, visibility: posted.routing.visibility } }),
+    );
     void loadRouting();
     noteInteraction(this);
   };

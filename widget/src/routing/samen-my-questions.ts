@@ -60,7 +60,7 @@ export class SamenMyQuestions extends LitElement {
         margin-block-start: 0.5rem;
         padding-inline-start: 0.75rem;
         border-inline-start: 3px solid var(--_accent);
-        color: var(--samen-text, #1d2327);
+        color: var(--_text);
       }
       .replies p {
         margin: 0;

@@ -3,20 +3,33 @@ import { css } from 'lit';
 /**
  * Design tokens with defaults. Site owners theme the widget only through these
  * custom properties (they inherit through the shadow root) and the documented parts.
+ *
+ * Each default is a light and a dark colour: `color-scheme` picks one, following the shopper's
+ * `prefers-color-scheme` unless `<samen-widget theme="light|dark">` or `--samen-color-scheme` sets
+ * it. That goes through the inherited custom property because every nested component's :host runs
+ * these rules again and only the outer one has the attribute. A `--samen-*` colour always wins.
  */
 export const tokens = css`
   :host {
     box-sizing: border-box;
     display: block;
     font: var(--samen-font, 400 1rem/1.5 system-ui, -apple-system, 'Segoe UI', sans-serif);
-    color: var(--samen-text, #1d2327);
-    --_accent: var(--samen-accent, #22577a);
-    --_on-accent: var(--samen-on-accent, #ffffff);
-    --_surface: var(--samen-surface, #ffffff);
-    --_muted: var(--samen-muted, #57606a);
-    --_border: var(--samen-border, #c9d1d9);
-    --_error: var(--samen-error, #b3261e);
+    color-scheme: var(--samen-color-scheme, light dark);
+    color: var(--_text);
+    --_accent: var(--samen-accent, light-dark(#22577a, #8ecae6));
+    --_on-accent: var(--samen-on-accent, light-dark(#fff, #10202b));
+    --_surface: var(--samen-surface, light-dark(#fff, #16191d));
+    --_text: var(--samen-text, light-dark(#1d2327, #e6edf3));
+    --_muted: var(--samen-muted, light-dark(#57606a, #a3adb8));
+    --_border: var(--samen-border, light-dark(#c9d1d9, #454d57));
+    --_error: var(--samen-error, light-dark(#b3261e, #ffb4ab));
     --_radius: var(--samen-radius, 8px);
+  }
+  :host([theme='light']) {
+    --samen-color-scheme: light;
+  }
+  :host([theme='dark']) {
+    --samen-color-scheme: dark;
   }
   *,
   *::before,

@@ -5,7 +5,7 @@ import { ApiError } from './errors.ts';
 
 const SITE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const ALLOWED_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
-const ALLOWED_HEADERS = 'Content-Type, Authorization, X-Samen-Visitor';
+const ALLOWED_HEADERS = 'Content-Type, Authorization, X-Samen-Visitor, X-File-Name';
 
 /**
  * Resolves `:site` from the URL and decides whether the calling page may use it.

@@ -9,6 +9,8 @@ const en = {
   conversation: 'Conversation',
   message: 'Message',
   send: 'Send',
+  attach: 'Attach a file',
+  uploading: (name: string) => `Uploading ${name}…`,
   sendHint: 'Enter sends; Shift+Enter starts a new line. The shopper sees your name.',
   loading: 'Loading the conversation…',
   loadError: 'We could not load the conversation.',
@@ -37,6 +39,10 @@ const en = {
     message_too_long: 'A message can have at most 5,000 characters.',
     rate_limited: 'Too many messages at once. It will be sent again in a moment.',
     generic: 'This message could not be sent.',
+    file_too_large: 'This file is too large. Files can be at most 10 MB.',
+    unsupported_file_type: 'Only images (PNG, JPEG, GIF, WebP) and PDF files can be sent.',
+    file_empty: 'This file is empty.',
+    upload: 'The file could not be uploaded. Try again.',
   },
 };
 
@@ -47,6 +53,8 @@ const nl: ConsoleChatStrings = {
   conversation: 'Gesprek',
   message: 'Bericht',
   send: 'Versturen',
+  attach: 'Bestand bijvoegen',
+  uploading: (name) => `${name} uploaden…`,
   sendHint: 'Enter verstuurt; Shift+Enter begint een nieuwe regel. De klant ziet je naam.',
   loading: 'Gesprek laden…',
   loadError: 'We konden het gesprek niet laden.',
@@ -75,6 +83,10 @@ const nl: ConsoleChatStrings = {
     message_too_long: 'Een bericht mag hoogstens 5.000 tekens hebben.',
     rate_limited: 'Te veel berichten tegelijk. Het wordt zo opnieuw verstuurd.',
     generic: 'Dit bericht kon niet worden verstuurd.',
+    file_too_large: 'Dit bestand is te groot. Bestanden mogen hoogstens 10 MB zijn.',
+    unsupported_file_type: 'Alleen afbeeldingen (PNG, JPEG, GIF, WebP) en pdf-bestanden kunnen worden verstuurd.',
+    file_empty: 'Dit bestand is leeg.',
+    upload: 'Het bestand kon niet worden geüpload. Probeer het opnieuw.',
   },
 };
 
@@ -83,6 +95,8 @@ const fr: ConsoleChatStrings = {
   conversation: 'Conversation',
   message: 'Message',
   send: 'Envoyer',
+  attach: 'Joindre un fichier',
+  uploading: (name) => `Envoi de ${name}…`,
   sendHint: 'Entrée envoie ; Maj+Entrée passe à la ligne. Le client voit votre nom.',
   loading: 'Chargement de la conversation…',
   loadError: 'Impossible de charger la conversation.',
@@ -111,6 +125,10 @@ const fr: ConsoleChatStrings = {
     message_too_long: 'Un message peut contenir au plus 5 000 caractères.',
     rate_limited: 'Trop de messages à la fois. Il sera renvoyé dans un instant.',
     generic: 'Ce message n’a pas pu être envoyé.',
+    file_too_large: 'Ce fichier est trop volumineux. Les fichiers ne peuvent pas dépasser 10 Mo.',
+    unsupported_file_type: 'Seules les images (PNG, JPEG, GIF, WebP) et les fichiers PDF peuvent être envoyés.',
+    file_empty: 'Ce fichier est vide.',
+    upload: 'Le fichier n’a pas pu être envoyé. Réessayez.',
   },
 };
 

@@ -31,6 +31,14 @@ export const en = {
   closed: 'Closed',
   unread: (n: number) => `${n} unread`,
   noMessages: 'No messages yet',
+  shopper: 'Shopper',
+  openChats: 'Open chats about this product',
+  noOpenChats: 'No open chats about this product right now.',
+  join: (first: string) => `Join: ${first}`,
+  attach: 'Attach a file',
+  attached: '📎',
+  uploading: (name: string) => `Uploading ${name}…`,
+  file: (name: string, n: number) => `${name} (${n < 1048576 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1048576).toFixed(1)} MB`})`,
   error: 'Something went wrong. Try again.',
   errors: {
     message_too_short: 'Write a message first.',
@@ -38,6 +46,9 @@ export const en = {
     invalid_email: 'Enter a valid email address, or leave it empty.',
     rate_limited: 'You are sending messages too fast. Try again in a moment.',
     network: 'You seem to be offline. We will send it when you are back.',
+    file_too_large: 'This file is too large. Files can be at most 10 MB.',
+    unsupported_file_type: 'Only images (PNG, JPEG, GIF, WebP) and PDF files can be sent.',
+    file_empty: 'This file is empty.',
   } as Record<string, string>,
 };
 

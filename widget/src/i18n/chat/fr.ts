@@ -30,6 +30,14 @@ export const fr: ChatStrings = {
   closed: 'Fermée',
   unread: (n) => `${n} non lu${n > 1 ? 's' : ''}`,
   noMessages: 'Pas encore de messages',
+  shopper: 'Client',
+  openChats: 'Discussions ouvertes sur ce produit',
+  noOpenChats: 'Aucune discussion ouverte sur ce produit pour le moment.',
+  join: (first) => `Rejoindre : ${first}`,
+  attach: 'Joindre un fichier',
+  attached: '📎',
+  uploading: (name) => `Envoi de ${name}…`,
+  file: (name, n) => `${name} (${n < 1048576 ? `${Math.max(1, Math.round(n / 1024))} Ko` : `${(n / 1048576).toFixed(1).replace('.', ',')} Mo`})`,
   error: 'Un problème est survenu. Réessayez.',
   errors: {
     message_too_short: 'Écrivez d’abord un message.',
@@ -37,5 +45,8 @@ export const fr: ChatStrings = {
     invalid_email: 'Saisissez une adresse e-mail valide, ou laissez vide.',
     rate_limited: 'Vous envoyez des messages trop vite. Réessayez dans un instant.',
     network: 'Vous semblez hors ligne. Nous l’enverrons à votre retour.',
+    file_too_large: 'Ce fichier est trop volumineux. Les fichiers ne peuvent pas dépasser 10 Mo.',
+    unsupported_file_type: 'Seules les images (PNG, JPEG, GIF, WebP) et les fichiers PDF peuvent être envoyés.',
+    file_empty: 'Ce fichier est vide.',
   },
 };

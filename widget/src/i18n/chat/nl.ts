@@ -30,6 +30,14 @@ export const nl: ChatStrings = {
   closed: 'Gesloten',
   unread: (n) => `${n} ongelezen`,
   noMessages: 'Nog geen berichten',
+  shopper: 'Klant',
+  openChats: 'Open chats over dit product',
+  noOpenChats: 'Er zijn nu geen open chats over dit product.',
+  join: (first) => `Deelnemen: ${first}`,
+  attach: 'Bestand bijvoegen',
+  attached: '📎',
+  uploading: (name) => `${name} uploaden…`,
+  file: (name, n) => `${name} (${n < 1048576 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1048576).toFixed(1).replace('.', ',')} MB`})`,
   error: 'Er ging iets mis. Probeer het opnieuw.',
   errors: {
     message_too_short: 'Schrijf eerst een bericht.',
@@ -37,5 +45,8 @@ export const nl: ChatStrings = {
     invalid_email: 'Vul een geldig e-mailadres in, of laat het leeg.',
     rate_limited: 'Je verstuurt te snel berichten. Probeer het zo opnieuw.',
     network: 'Je lijkt offline. We versturen het zodra je terug bent.',
+    file_too_large: 'Dit bestand is te groot. Bestanden mogen hoogstens 10 MB zijn.',
+    unsupported_file_type: 'Alleen afbeeldingen (PNG, JPEG, GIF, WebP) en pdf-bestanden kunnen worden verstuurd.',
+    file_empty: 'Dit bestand is leeg.',
   },
 };

@@ -27,6 +27,7 @@ export const en = {
   reportThanks: 'Thank you for reporting this. Our team will review it.',
   reportHidden: 'Thank you. It is hidden while our team reviews it.',
   openQuestions: 'Open questions',
+  openChats: 'Open chats',
   noOpenQuestions: 'No open questions right now. Thank you for helping!',
   /** `time` is a duration such as "3 days". */
   waiting: (time: string) => `waiting ${time}`,

@@ -33,6 +33,7 @@ export const fr: CommunityStrings = {
   reportThanks: 'Merci pour votre signalement. Notre équipe va l’examiner.',
   reportHidden: 'Merci. Le contenu est masqué pendant que notre équipe l’examine.',
   openQuestions: 'Questions ouvertes',
+  openChats: 'Discussions ouvertes',
   noOpenQuestions: 'Aucune question ouverte pour le moment. Merci de votre aide !',
   waiting: (time) => `en attente depuis ${time}`,
   errors: {
