@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './harness.ts';
+import { launchBrowser, watchPage, clearDemoQueue } from './harness.ts';
 import { uniqueTag } from './unique.ts';
 
 const origin = inject('appOrigin');
@@ -20,27 +20,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function watch(page: Page) {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  return problems;
-}
-
-/** The team has handled everything routed before this test (other end-to-end files share the server). */
-async function clearQueue(): Promise<void> {
-  const signIn = await fetch(`${origin}/api/v1/console/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: origin },
-    body: JSON.stringify({ email: 'owner@noordkust.example', password: 'noordkust-owner-2026' }),
-  });
-  expect(signIn.status).toBe(200);
-  const cookie = (signIn.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
-  const queue = (await (await fetch(`${origin}/api/v1/console/queue`, { headers: { Cookie: cookie } })).json()) as { items: { id: string }[] };
-  for (const item of queue.items) {
-    await fetch(`${origin}/api/v1/console/queue/${item.id}/resolve`, { method: 'POST', headers: { Cookie: cookie, Origin: origin } });
-  }
-}
-
 /** How often `text` appears in the log named "Conversation" of `page`. */
 async function timesIn(page: Page, text: string): Promise<number> {
   const log = await page.getByRole('log', { name: 'Conversation' }).innerText();
@@ -49,12 +28,12 @@ async function timesIn(page: Page, text: string): Promise<number> {
 
 describe('live chat from the checkout page', () => {
   it('reaches the console live with the order, brings the reply back, and survives a network cut', async () => {
-    await clearQueue();
+    await clearDemoQueue(origin);
     const tag = uniqueTag();
     const first = `Can I still add a second pair of socks to my order? ${tag}`;
     const context = await browser.newContext();
     const shopper = await context.newPage();
-    const problems = watch(shopper);
+    const problems = watchPage(shopper);
     // The launcher costs nothing until used: no chat request before the click.
     const chatCalls: string[] = [];
     shopper.on('request', (r) => /conversations/.test(r.url()) && chatCalls.push(r.url()));
@@ -72,7 +51,7 @@ describe('live chat from the checkout page', () => {
 
     // The agent finds it in the queue with the order number and opens the conversation.
     const agent = await browser.newPage();
-    const agentProblems = watch(agent);
+    const agentProblems = watchPage(agent);
     await agent.goto(`${origin}/console/`);
     await agent.getByRole('textbox', { name: 'Email' }).fill('agent@noordkust.example');
     await agent.getByRole('textbox', { name: 'Password' }).fill('noordkust-agent-2026');

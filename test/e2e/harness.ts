@@ -10,7 +10,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -97,4 +97,30 @@ export async function startForeignShop(appOrigin: string, port: number, page: st
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: await chromiumPath(), headless: true, args: chromiumArgs });
+}
+
+/** Collects page errors and dialogs: a widget on someone's shop must never throw or pop up. */
+export function watchPage(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  return problems;
+}
+
+/** Resolves everything in the demo site's queue (end-to-end files share one server and its queue). */
+export async function clearDemoQueue(origin: string): Promise<void> {
+  const signIn = await fetch(`${origin}/api/v1/console/session`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: origin },
+    body: JSON.stringify({ email: 'owner@noordkust.example', password: 'noordkust-owner-2026' }),
+  });
+  if (signIn.status !== 200) throw new Error(`console sign-in answered ${signIn.status}`);
+  const cookie = (signIn.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
+  const queue = (await (await fetch(`${origin}/api/v1/console/queue`, { headers: { Cookie: cookie } })).json()) as { items: { id: string }[] };
+  for (const item of queue.items) {
+    await fetch(`${origin}/api/v1/console/queue/${item.id}/resolve`, { method: 'POST', headers: { Cookie: cookie, Origin: origin } });
+  }
 }

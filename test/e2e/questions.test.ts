@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Server } from 'node:http';
 import { brotliCompressSync, constants } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { freePort, launchBrowser, startForeignShop } from './harness.ts';
+import type { Browser } from 'playwright-core';
+import { freePort, launchBrowser, startForeignShop, watchPage } from './harness.ts';
 import { uniqueTag } from './unique.ts';
 
 const app = { origin: inject('appOrigin') };
@@ -26,21 +26,10 @@ afterAll(async () => {
   refusedShop?.close();
 });
 
-/** Collects page errors and dialogs: a widget on someone's shop must never throw or pop up. */
-function watch(page: Page) {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  return problems;
-}
-
 describe('a shopper on the demo product page', () => {
   it('asks a question, answers it, reloads and finds both', async () => {
     const page = await browser.newPage();
-    const problems = watch(page);
+    const problems = watchPage(page);
     await page.goto(`${app.origin}/products/storm-shell-jacket`);
     await page.getByRole('tab', { name: 'Questions' }).waitFor();
 
@@ -107,7 +96,7 @@ describe('a shopper on the demo product page', () => {
 describe('the embed on another shop origin', () => {
   it('works from an allowed origin (cross-origin script and API)', async () => {
     const page = await browser.newPage();
-    const problems = watch(page);
+    const problems = watchPage(page);
     await page.goto(`http://localhost:${allowedPort}/products/storm-shell-jacket`);
     await page.getByRole('tab', { name: 'Questions' }).waitFor();
     const question = `Can I wash it at 40 degrees? (${uniqueTag()})`;
@@ -120,7 +109,7 @@ describe('the embed on another shop origin', () => {
 
   it('shows a polite "not available" state on an origin that is not allowed, and the API refuses it', async () => {
     const page = await browser.newPage();
-    const problems = watch(page);
+    const problems = watchPage(page);
     // The browser blocks the refused response (no CORS grant), so the page sees a failed request.
     const refusedCalls: string[] = [];
     page.on('requestfailed', (req) => {

@@ -5,8 +5,8 @@
  * queue, claims it and replies; the shopper sees the reply in the widget without reloading.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './harness.ts';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, watchPage, clearDemoQueue } from './harness.ts';
 import { uniqueTag } from './unique.ts';
 
 const origin = inject('appOrigin');
@@ -20,36 +20,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function watch(page: Page) {
-  const problems: string[] = [];
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog: ${d.message()}`);
-    void d.dismiss();
-  });
-  return problems;
-}
-
-/** The team has handled everything routed before this test (other end-to-end files share the server). */
-async function clearQueue(): Promise<void> {
-  const signIn = await fetch(`${origin}/api/v1/console/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Origin: origin },
-    body: JSON.stringify({ email: 'owner@noordkust.example', password: 'noordkust-owner-2026' }),
-  });
-  expect(signIn.status).toBe(200);
-  const cookie = (signIn.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
-  const queue = (await (await fetch(`${origin}/api/v1/console/queue`, { headers: { Cookie: cookie } })).json()) as { items: { id: string }[] };
-  for (const item of queue.items) {
-    await fetch(`${origin}/api/v1/console/queue/${item.id}/resolve`, { method: 'POST', headers: { Cookie: cookie, Origin: origin } });
-  }
-}
-
 describe('a personal question routed to the brand’s team', () => {
   it('goes privately to the queue, and the staff reply reaches the shopper without a reload', async () => {
-    await clearQueue();
+    await clearDemoQueue(origin);
     const shopper = await browser.newPage();
-    const problems = watch(shopper);
+    const problems = watchPage(shopper);
     await shopper.goto(`${origin}/products/storm-shell-jacket`);
     await shopper.getByRole('tab', { name: 'Questions' }).waitFor();
     await shopper.getByRole('textbox', { name: 'Your question' }).fill(QUESTION);
@@ -67,7 +42,7 @@ describe('a personal question routed to the brand’s team', () => {
 
     // The agent signs in and finds it at the top of the queue, as the shopper wrote it.
     const console = await browser.newPage();
-    const consoleProblems = watch(console);
+    const consoleProblems = watchPage(console);
     await console.goto(`${origin}/console/`);
     await console.getByRole('textbox', { name: 'Email' }).fill('agent@noordkust.example');
     await console.getByRole('textbox', { name: 'Password' }).fill('noordkust-agent-2026');

@@ -23,7 +23,7 @@ export const nl: CommunityStrings = {
   reportThanks: 'Bedankt voor je melding. Ons team bekijkt het.',
   reportHidden: 'Bedankt. Het is verborgen terwijl ons team het bekijkt.',
   openQuestions: 'Open vragen',
-  openChats: 'Open chats',
+  openChats: 'Openstaande chats',
   noOpenQuestions: 'Er zijn nu geen open vragen. Bedankt voor je hulp!',
   waiting: (time) => `wacht al ${time}`,
   errors: {
