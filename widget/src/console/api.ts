@@ -188,16 +188,32 @@ function retryAfterOf(res: Response): number | null {
   return Number.isFinite(value) && value > 0 ? value : null;
 }
 
-/** Creates the client. `base` is the console API, `/api/v1/console/` of the page's own origin by default. */
-export function createConsoleApi(base: URL = new URL('/api/v1/console/', location.origin)): ConsoleApi {
-  async function call<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+/** Options of one console API call: a JSON body, or a file sent as the raw body. */
+export interface ConsoleRequestInit {
+  method?: string;
+  body?: unknown;
+  file?: File;
+  signal?: AbortSignal;
+}
+
+/**
+ * The one way the console calls its API (`base`: `/api/v1/console/`): same origin with the session
+ * cookie, JSON in and out (or a file as the raw body, its name percent-encoded in `X-File-Name`
+ * because header values are Latin-1 only), every failure a {@link ConsoleApiError}.
+ */
+export function consoleRequest(base: URL) {
+  return async function call<T>(path: string, init: ConsoleRequestInit = {}): Promise<T> {
     let res: Response;
     try {
       res = await fetch(new URL(path, base), {
         method: init.method ?? 'GET',
         credentials: 'same-origin',
-        headers: init.body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        headers: init.file
+          ? { Accept: 'application/json', 'Content-Type': init.file.type || 'application/octet-stream', 'X-File-Name': encodeURIComponent(init.file.name) }
+          : init.body === undefined
+            ? { Accept: 'application/json' }
+            : { Accept: 'application/json', 'Content-Type': 'application/json' },
+        body: init.file ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
         signal: init.signal,
       });
     } catch (err) {
@@ -210,7 +226,12 @@ export function createConsoleApi(base: URL = new URL('/api/v1/console/', locatio
       throw new ConsoleApiError(res.status, 'http_error', `Request failed with status ${res.status}.`, retryAfterOf(res));
     }
     return body as T;
-  }
+  };
+}
+
+/** Creates the client. `base` is the console API, `/api/v1/console/` of the page's own origin by default. */
+export function createConsoleApi(base: URL = new URL('/api/v1/console/', location.origin)): ConsoleApi {
+  const call = consoleRequest(base);
 
   const shopper = (sub: string) => `shoppers/${encodeURIComponent(sub)}`;
   const item = (type: ModerationTargetType, id: string) => `moderation/${type}/${encodeURIComponent(id)}`;
