@@ -64,8 +64,17 @@ describe('live chat from the checkout page', () => {
 
     // Live both ways: the agent types (the shopper sees it) and replies.
     const reply = `Yes — I have added them, same delivery. ${tag}`;
-    await agent.getByRole('textbox', { name: 'Message' }).pressSequentially('Yes — ', { delay: 20 });
-    await panel.getByText(/is typing/).waitFor({ timeout: 10_000 });
+    // Typing is a passing signal (a socket reconnecting at that moment misses it): type until it shows.
+    for (let attempt = 1; ; attempt++) {
+      await agent.getByRole('textbox', { name: 'Message' }).pressSequentially('Yes — ', { delay: 20 });
+      try {
+        await panel.getByText(/is typing/).waitFor({ timeout: 5_000 });
+        break;
+      } catch (err) {
+        if (attempt >= 4) throw err;
+        await agent.getByRole('textbox', { name: 'Message' }).fill('');
+      }
+    }
     await agent.getByRole('textbox', { name: 'Message' }).fill(reply);
     await agent.getByRole('button', { name: 'Send' }).click();
     await panel.getByRole('log', { name: 'Conversation' }).getByText(reply).waitFor({ timeout: 10_000 });

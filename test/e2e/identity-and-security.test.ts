@@ -94,6 +94,8 @@ describe('browse as a shopper or an expert', () => {
   it('posts as Anna, finds her question on another product page, and Eva answers with an Expert badge', async () => {
     const { context, page, problems } = await trappedPage();
     await page.goto(`${origin}/products/storm-shell-jacket`);
+    // The demo's Browse-as control listens once its script has run; the widget's tab shows by then.
+    await page.getByRole('tab', { name: 'Questions' }).waitFor();
     await page.getByRole('combobox', { name: 'Browse as' }).selectOption('anna');
     await page.getByText('Posting as Anna de Vries').first().waitFor();
     expect(await page.getByRole('textbox', { name: 'Your name (optional)' }).count()).toBe(0);
@@ -108,6 +110,8 @@ describe('browse as a shopper or an expert', () => {
     await page.getByText(question).waitFor();
 
     await page.goto(`${origin}/products/storm-shell-jacket`);
+    // The demo's Browse-as control listens once its script has run; the widget's tab shows by then.
+    await page.getByRole('tab', { name: 'Questions' }).waitFor();
     await page.getByRole('combobox', { name: 'Browse as' }).selectOption('eva');
     await page.getByText('Posting as Eva Jansen').first().waitFor();
     const item = page.locator('samen-question-item', { hasText: question });

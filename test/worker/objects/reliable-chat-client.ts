@@ -56,6 +56,8 @@ export class ReliableChatClient {
   /** The highest seq the server has mentioned (messages, acks, welcome). */
   #known = 0;
   #resyncAt = 0;
+  /** When a frame last arrived: a quiet socket may have lost the last broadcast, which no later frame reveals. */
+  #heardAt = 0;
   #second = 0;
   #framesThisSecond = 0;
   #timer: ReturnType<typeof setInterval> | null = null;
@@ -157,7 +159,12 @@ export class ReliableChatClient {
       if (now - this.#helloAt > this.#opts.resendMs * 2) this.#hello();
       return;
     }
-    if (this.#known > this.#contiguous && now - this.#resyncAt > this.#opts.resendMs * 2) {
+    if (now - this.#heardAt > this.#opts.resendMs * 10 && now - this.#resyncAt > this.#opts.resendMs * 10) {
+      // Quiet for a while: ask anyway, as the widget's periodic sync does (the welcome tells the last seq).
+      this.#resyncAt = now;
+      this.stats.resyncs++;
+      this.#send({ type: 'hello', lastSeq: this.#contiguous });
+    } else if (this.#known > this.#contiguous && now - this.#resyncAt > this.#opts.resendMs * 2) {
       // A gap: some broadcast never arrived. Ask for everything after the last complete seq.
       this.#resyncAt = now;
       this.stats.resyncs++;
@@ -204,6 +211,7 @@ export class ReliableChatClient {
       this.stats.framesLost++;
       return;
     }
+    this.#heardAt = Date.now();
     switch (frame.type) {
       case 'welcome':
         this.#welcomed = true;
