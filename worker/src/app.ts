@@ -17,6 +17,8 @@ import { routingRoutes } from './routes/routing.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { consoleRoutes } from './routes/console.ts';
 import { reviewApi } from './routes/reviews.ts';
+import { ideaRoutes } from './routes/ideas.ts';
+import { profileRoutes } from './routes/profiles.ts';
 
 const SITE_BASE = '/api/v1/sites/:site';
 
@@ -35,6 +37,8 @@ export const app = new Hono<AppEnv>()
   .route(SITE_BASE, searchRoutes)
   .route(SITE_BASE, expertRoutes)
   .route(SITE_BASE, seoRoutes)
+  .route(SITE_BASE, ideaRoutes)
+  .route(SITE_BASE, profileRoutes)
   .route('/api/v1', reviewApi)
   .route('/api/v1/console', consoleRoutes);
 

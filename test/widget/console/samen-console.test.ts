@@ -124,7 +124,7 @@ describe('<samen-console>', () => {
     });
   }
 
-  it('gives owners the Queue first, then Recent questions, Moderation, Reviews, Team, Site, Routing, Webhooks and Shopper data', async () => {
+  it('gives owners the Queue first, then Recent questions, Moderation, Reviews, Ideas, Insights, Community, Team, Site, Routing, Webhooks and Shopper data', async () => {
     const el = await consoleFor(new FakeConsoleApi().signedInAs('owner'));
     const nav = sectionsNav(el);
     expect(queryAllByRole(nav, 'button').map((b) => visibleText(b))).to.deep.equal([
@@ -132,6 +132,9 @@ describe('<samen-console>', () => {
       'Recent questions',
       'Moderation',
       'Reviews',
+      'Ideas',
+      'Insights',
+      'Community',
       'Team',
       'Site',
       'Routing',
@@ -146,14 +149,14 @@ describe('<samen-console>', () => {
     expect(deepActiveElement()).to.equal(heading);
   });
 
-  it('gives agents the queue, recent questions, moderation and reviews only: no Team, Site, Routing, Webhooks or Shopper data', async () => {
+  it('gives agents the queue, recent questions, moderation, reviews, ideas and insights only: no Community, Team, Site, Routing, Webhooks or Shopper data', async () => {
     const api = new FakeConsoleApi().signedInAs('agent');
     api.addModerationItem({ body: 'Held for review?' });
     const el = await consoleFor(api);
     await findByRole(el, 'heading', 'Queue');
     const nav = sectionsNav(el);
-    expect(queryAllByRole(nav, 'button').map((b) => visibleText(b))).to.deep.equal(['Queue', 'Recent questions', 'Moderation', 'Reviews']);
-    for (const name of ['Team', 'Site', 'Routing', 'Webhooks', 'Shopper data']) expect(queryAllByRole(el, 'button', name)).to.have.length(0);
+    expect(queryAllByRole(nav, 'button').map((b) => visibleText(b))).to.deep.equal(['Queue', 'Recent questions', 'Moderation', 'Reviews', 'Ideas', 'Insights']);
+    for (const name of ['Community', 'Team', 'Site', 'Routing', 'Webhooks', 'Shopper data']) expect(queryAllByRole(el, 'button', name)).to.have.length(0);
 
     await click(getByRole(nav, 'button', 'Moderation'));
     expect(deepActiveElement()).to.equal(await findByRole(el, 'heading', 'Moderation'));

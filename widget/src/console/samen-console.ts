@@ -15,12 +15,43 @@ import './samen-console-webhooks.ts';
 import './samen-console-routing.ts';
 import './samen-console-reviews.ts';
 import { consoleReviewStrings } from './i18n/reviews.ts';
+import './samen-console-insights.ts';
+import './samen-console-ideas.ts';
+import './samen-console-community.ts';
+import { consoleInsightsStrings } from './i18n/insights.ts';
+import { consoleIdeasStrings } from './i18n/ideas.ts';
+import { consoleCommunityStrings } from './i18n/community.ts';
 
 type Status = 'starting' | 'signed-out' | 'signed-in' | 'unreachable';
-type View = 'queue' | 'questions' | 'moderation' | 'reviews' | 'team' | 'site' | 'routing' | 'webhooks' | 'shoppers';
+type View =
+  | 'queue'
+  | 'questions'
+  | 'moderation'
+  | 'reviews'
+  | 'ideas'
+  | 'insights'
+  | 'community'
+  | 'team'
+  | 'site'
+  | 'routing'
+  | 'webhooks'
+  | 'shoppers';
 
-const OWNER_VIEWS: readonly View[] = ['queue', 'questions', 'moderation', 'reviews', 'team', 'site', 'routing', 'webhooks', 'shoppers'];
-const AGENT_VIEWS: readonly View[] = ['queue', 'questions', 'moderation', 'reviews'];
+const OWNER_VIEWS: readonly View[] = [
+  'queue',
+  'questions',
+  'moderation',
+  'reviews',
+  'ideas',
+  'insights',
+  'community',
+  'team',
+  'site',
+  'routing',
+  'webhooks',
+  'shoppers',
+];
+const AGENT_VIEWS: readonly View[] = ['queue', 'questions', 'moderation', 'reviews', 'ideas', 'insights'];
 
 /**
  * The Samen staff console: sign-in, then the staff queue (the first view), the site's recent
@@ -182,6 +213,9 @@ export class SamenConsole extends LitElement {
       questions: t.questionsTab,
       moderation: t.moderationTab,
       reviews: consoleReviewStrings[this._language].tab,
+      ideas: consoleIdeasStrings[this._language].tab,
+      insights: consoleInsightsStrings[this._language].tab,
+      community: consoleCommunityStrings[this._language].tab,
       team: t.teamTab,
       site: t.siteTab,
       webhooks: t.webhooksTab,
@@ -214,6 +248,12 @@ export class SamenConsole extends LitElement {
           role=${this._session?.staff.role ?? 'agent'}
           brand=${this._session?.site.name ?? ''}
         ></samen-console-reviews>`;
+      case 'ideas':
+        return html`<samen-console-ideas locale=${this._language} role=${this._session?.staff.role ?? 'agent'}></samen-console-ideas>`;
+      case 'insights':
+        return html`<samen-console-insights locale=${this._language} role=${this._session?.staff.role ?? 'agent'}></samen-console-insights>`;
+      case 'community':
+        return html`<samen-console-community locale=${this._language} role=${this._session?.staff.role ?? 'agent'}></samen-console-community>`;
       case 'webhooks':
         return html`<samen-console-webhooks .api=${api} .t=${t} locale=${this._language}></samen-console-webhooks>`;
       case 'team':

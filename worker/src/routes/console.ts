@@ -12,6 +12,9 @@ import { consoleConversationRoutes } from './console-conversations.ts';
 import { consoleCannedRoutes } from './console-canned.ts';
 import { consoleRoutingRoutes } from './console-routing.ts';
 import { consoleReviewRoutes } from './console-reviews.ts';
+import { consoleIdeaRoutes } from './console-ideas.ts';
+import { consoleInsightRoutes } from './console-insights.ts';
+import { consoleMemberRoutes } from './console-members.ts';
 
 /**
  * The staff console API, mounted at `/api/v1/console`. First-party: no site/viewer middleware
@@ -31,4 +34,7 @@ export const consoleRoutes = new Hono<ConsoleEnv>()
   .route('/', consoleConversationRoutes)
   .route('/', consoleCannedRoutes)
   .route('/', consoleRoutingRoutes)
-  .route('/', consoleReviewRoutes);
+  .route('/', consoleReviewRoutes)
+  .route('/', consoleIdeaRoutes)
+  .route('/', consoleInsightRoutes)
+  .route('/', consoleMemberRoutes);
