@@ -11,6 +11,7 @@ import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
 import { countReporter } from './test/widget/count-reporter.mjs';
+import { listFilesPlugin } from './test/widget/i18n-complete-plugin.mjs';
 
 /**
  * `executeServerCommand('samen-ax-tree')` returns Chromium's full accessibility tree of the test
@@ -31,7 +32,7 @@ export default {
   rootDir: '.',
   files: ['test/widget/**/*.test.ts'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), axTreePlugin],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }), axTreePlugin, listFilesPlugin],
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: await chromiumPath(), headless: true, args: chromiumArgs },

@@ -7,7 +7,7 @@
  * Rows: the demo product page without Samen (served by a local host server), the demo product page
  * with Samen before any interaction and after opening its Questions tab, and the bare page with
  * Rocket.Chat Livechat or n8n chat. Also "opening the Questions tab to first content", warm
- * (second visit, HTTP cache filled). Writes bench-results/page-cost.json and report.html.
+ * (second visit, HTTP cache filled). Writes bench-results/page-cost.json and page-cost.html.
  *
  * Part of `npm run bench`; alone against a running `npm start`:
  *   node scripts/bench-page.ts [--origin http://localhost:8787] [--runs 5] [--product storm-shell-jacket]
@@ -28,6 +28,7 @@ import {
   median,
   medianFigures,
   minus,
+  PUBLISHED,
   showRatio,
   type Goal,
   type PageCostResults,
@@ -41,7 +42,7 @@ export interface PageBenchOptions {
   runs?: number;
   /** Demo product slug. */
   product?: string;
-  /** Where page-cost.json and report.html go. */
+  /** Where page-cost.json and page-cost.html go. */
   outDir?: string;
 }
 
@@ -67,7 +68,12 @@ const figures = (s: Snapshot): RowFigures => ({
   mainThreadMs: s.mainThreadMs,
   scriptMs: s.scriptMs,
   tbtMs: s.tbtMs,
+  longTasks: s.longTasks,
+  longestTaskMs: s.longestTaskMs,
 });
+
+const isSamenJs = (url: string) => /^\/widget(\.js$|\/)/.test(new URL(url).pathname);
+const isApi = (url: string) => new URL(url).pathname.startsWith('/api/');
 
 const jsFiles = (s: Snapshot) => s.js.map((r) => ({ url: r.url, rawBytes: r.body.length, brotliBytes: brotliSize(r.body) }));
 
@@ -136,19 +142,13 @@ export async function benchPage(origin: string, options: PageBenchOptions = {}):
       peers: [rocketChat, n8nChat].map((p) => ({ name: p.name, version: p.version })),
     });
     console.log(formatTable(results));
-    const samenApiCalls = rounds.map((r) => r.samen.before.requestUrls.filter((u) => new URL(u).pathname.startsWith('/api/')).length);
-    const samenFiles = results.rows
-      .find((r) => r.id === 'samenBefore')
-      ?.jsFiles.filter((f) => /^\/widget(\.js$|\/)/.test(new URL(f.url).pathname))
-      .map((f) => `${new URL(f.url).pathname} ${f.brotliBytes} B`);
-    console.log(`  before interaction Samen loaded ${samenFiles?.join(', ') || 'no JavaScript'}, and made ${median(samenApiCalls)} API requests (median)`);
     const samenErrors = new Set(rounds.flatMap((r) => [...r.samen.errors, ...r.samenWarm.errors]));
     if (samenErrors.size) console.log(`  warning: the Samen page threw: ${[...samenErrors].slice(0, 3).join(' | ')}`);
     if (results.openQuestions.warmMs === null) console.log('  warning: no question appeared within 10 s of opening the widget, so "after opening" includes 10 s of waiting');
 
     mkdirSync(outDir, { recursive: true });
     const json = join(outDir, 'page-cost.json');
-    const html = join(outDir, 'report.html');
+    const html = join(outDir, 'page-cost.html');
     writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
     writeFileSync(html, htmlReport(results));
     console.log(`  wrote ${relative(process.cwd(), json)} and ${relative(process.cwd(), html)}`);
@@ -175,11 +175,12 @@ function summarise(rounds: Round[], about: Pick<PageCostResults, 'chromium' | 's
     rocketChat: { label: `+ Rocket.Chat Livechat ${rocketChat?.version ?? ''}`, of: (r) => r.rocketChat.before },
     n8nChat: { label: `+ n8n chat ${n8nChat?.version ?? ''}`, of: (r) => r.n8nChat.before },
   };
-  const bare = medianFigures(rounds.map((r) => figures(r.bare.before)));
   const rows: Row[] = (Object.keys(pick) as Row['id'][]).map((id) => {
     const samples = rounds.map((r) => figures(pick[id].of(r)));
-    const m = medianFigures(samples);
-    return { id, label: pick[id].label, median: m, added: minus(m, bare), samples, jsFiles: jsFiles(pick[id].of(last)) };
+    // Paired: each run's page minus the bare page of the same run (they ran back to back), so a
+    // neighbour's burst of load on the shared machine cancels out instead of landing in one row.
+    const added = medianFigures(rounds.map((r) => minus(figures(pick[id].of(r)), figures(r.bare.before))));
+    return { id, label: pick[id].label, median: medianFigures(samples), added, samples, jsFiles: jsFiles(pick[id].of(last)) };
   });
   const row = (id: Row['id']): Row => {
     const found = rows.find((r) => r.id === id);
@@ -195,6 +196,16 @@ function summarise(rounds: Round[], about: Pick<PageCostResults, 'chromium' | 's
 
   const samen = row('samenBefore').added;
   const goals: Goal[] = [];
+  const samenBeforeInteraction = {
+    jsRequests: median(rounds.map((r) => r.samen.before.requestUrls.filter(isSamenJs).length)),
+    apiRequests: median(rounds.map((r) => r.samen.before.requestUrls.filter(isApi).length)),
+    jsFiles: row('samenBefore')
+      .jsFiles.filter((f) => isSamenJs(f.url))
+      .map((f) => `${new URL(f.url).pathname} ${f.brotliBytes} B`),
+  };
+  const count = (what: string, n: number, max: number): Goal => ({ what, value: n, shown: String(n), goal: `${max}`, met: n <= max });
+  goals.push(count('Samen JavaScript requests', samenBeforeInteraction.jsRequests, 1));
+  goals.push(count('Samen API requests', samenBeforeInteraction.apiRequests, 0));
   const ratioGoal = (what: string, part: number, whole: number, goal: string, max: number): Goal => ({
     what,
     value: whole > 0 ? part / whole : null,
@@ -232,7 +243,9 @@ function summarise(rounds: Round[], about: Pick<PageCostResults, 'chromium' | 's
     runs: rounds.length,
     rows,
     openQuestions: { warmMs, coldMs, warmSamples, coldSamples },
+    samenBeforeInteraction,
     goals,
+    published: PUBLISHED,
   };
 }
 

@@ -17,6 +17,7 @@ import { freePort, startApp } from '../test/e2e/harness.ts';
 import { runWrangler } from './wrangler.ts';
 import { benchReviews } from './bench-reviews.ts';
 import { benchChat } from './bench-chat.ts';
+import { benchInsights } from './bench-insights.ts';
 import { benchTimeToQueue, routingBenchSeed } from './bench-routing.ts';
 
 const { values } = parseArgs({
@@ -159,3 +160,6 @@ await benchReviews();
 
 // Live chat (issue 7): round trip, fan-out and idle connections, in their own database and server.
 await benchChat({ samples: SAMPLES });
+
+// Insights (issue 9): the 90-day report over ~1 million events, in its own database and server.
+await benchInsights();

@@ -15,6 +15,7 @@ import { hashPassword } from '../worker/src/domain/passwords.ts';
 import { newSigningSecret } from '../worker/src/domain/shop-tokens.ts';
 import { persistArgs, runWrangler } from './wrangler.ts';
 import { reviewSeedSql } from '../demo/reviews.ts';
+import { activitySeedSql } from './seed-activity.ts';
 
 /** SQL string literal for our own constants (the seed file cannot use bound parameters). */
 const lit = (s: string): string => `'${s.replaceAll("'", "''")}'`;
@@ -126,6 +127,8 @@ export async function seedSql(origins: string[]): Promise<string> {
   });
   // Reviews: an expert verdict and buyer reviews, with the purchases behind "Verified buyer".
   lines.push(...reviewSeedSql(lit, now));
+  // Three months of activity up to today, for the console's Insights (skipped once seeded).
+  lines.push(...activitySeedSql(Date.now()));
   return lines.join('\n');
 }
 

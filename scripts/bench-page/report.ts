@@ -13,13 +13,16 @@ export interface RowFigures {
   mainThreadMs: number;
   scriptMs: number;
   tbtMs: number;
+  /** Tasks over 50 ms on the main thread (same-origin frames included). */
+  longTasks: number;
+  longestTaskMs: number;
 }
 
 export interface Row {
   id: 'bare' | 'samenBefore' | 'samenAfter' | 'rocketChat' | 'n8nChat';
   label: string;
   median: RowFigures;
-  /** What the widget adds to the bare page (row − bare, medians). */
+  /** What the widget adds to the bare page: the median over runs of (row − bare page of the same run). */
   added: RowFigures;
   samples: RowFigures[];
   /** The JavaScript files of the last run, for the curious. */
@@ -46,8 +49,19 @@ export interface PageCostResults {
   peers: { name: string; version: string }[];
   rows: Row[];
   openQuestions: { warmMs: number | null; coldMs: number | null; warmSamples: (number | null)[]; coldSamples: (number | null)[] };
+  /** What Samen fetched before any interaction (medians; the files of the last run). */
+  samenBeforeInteraction: { jsRequests: number; apiRequests: number; jsFiles: string[] };
   goals: Goal[];
+  /** The peers' own published figures (issue 10), for the report; not measured here. */
+  published: typeof PUBLISHED;
 }
+
+/** Figures the chat vendors' widgets are known by (issue 10), printed beside what this run measured. */
+export const PUBLISHED = [
+  { name: 'Intercom', figures: '≈ 210 KB gzipped JS, ≈ 1.4 s main-thread time' },
+  { name: 'Zendesk Web Widget', figures: '≈ 600 KB JS over ~36 requests' },
+  { name: 'Crisp', figures: '≈ 90 KB JS' },
+] as const;
 
 export const KB = 1024;
 
@@ -69,6 +83,8 @@ export function medianFigures(samples: RowFigures[]): RowFigures {
     mainThreadMs: m('mainThreadMs'),
     scriptMs: m('scriptMs'),
     tbtMs: m('tbtMs'),
+    longTasks: m('longTasks'),
+    longestTaskMs: m('longestTaskMs'),
   };
 }
 
@@ -81,6 +97,9 @@ export function minus(a: RowFigures, b: RowFigures): RowFigures {
     mainThreadMs: a.mainThreadMs - b.mainThreadMs,
     scriptMs: a.scriptMs - b.scriptMs,
     tbtMs: a.tbtMs - b.tbtMs,
+    longTasks: a.longTasks - b.longTasks,
+    // The row's own: a difference of two maxima means nothing.
+    longestTaskMs: a.longestTaskMs,
   };
 }
 
@@ -98,29 +117,45 @@ const pad = (s: string, n: number) => s.padStart(n);
 
 /** The figures as printed by `npm run bench`. */
 export function formatTable(r: PageCostResults): string {
-  const cols = (a: string, b: string, c: string, d: string, e: string, f: string, g: string) =>
-    `${a.padEnd(36)} ${pad(b, 9)} ${pad(c, 7)} ${pad(d, 8)} ${pad(e, 9)} ${pad(f, 7)} ${pad(g, 8)}`;
+  const cols = (...c: [string, string, string, string, string, string, string, string, string]) =>
+    `${c[0].padEnd(36)} ${pad(c[1], 9)} ${pad(c[2], 6)} ${pad(c[3], 7)} ${pad(c[4], 7)} ${pad(c[5], 9)} ${pad(c[6], 6)} ${pad(c[7], 10)} ${pad(c[8], 10)}`;
+  const head = (label: string) => cols(label, 'JS KB br', 'JS req', 'all req', 'main ms', 'script ms', 'TBT ms', 'long tasks', 'longest ms');
   const line = (label: string, f: RowFigures) =>
-    cols(label, kb(f.jsBytes), f.jsRequests.toFixed(0), ms(f.mainThreadMs), ms(f.scriptMs), ms(f.tbtMs), f.requests.toFixed(0));
+    cols(
+      label,
+      kb(f.jsBytes),
+      f.jsRequests.toFixed(0),
+      f.requests.toFixed(0),
+      ms(f.mainThreadMs),
+      ms(f.scriptMs),
+      ms(f.tbtMs),
+      f.longTasks.toFixed(0),
+      ms(f.longestTaskMs),
+    );
   const o = r.openQuestions;
+  const s = r.samenBeforeInteraction;
   const bareMain = r.rows[0]?.samples.map((f) => f.mainThreadMs) ?? [0];
+  const samenKb = kb(r.rows.find((row) => row.id === 'samenBefore')?.added.jsBytes ?? 0);
   return [
     `Page cost (issue 10): ${r.page}, headless Chromium ${r.chromium}, ${r.cpuThrottling}× CPU, ${r.screen} screen, median of ${r.runs} runs`,
-    cols('page', 'JS KB br', 'JS req', 'main ms', 'script ms', 'TBT ms', 'all req'),
+    head('page'),
     ...r.rows.map((row) => line(row.label, row.median)),
     '',
-    cols('added to the bare page', 'JS KB br', 'JS req', 'main ms', 'script ms', 'TBT ms', 'all req'),
+    head('added to the bare page'),
     ...r.rows.slice(1).map((row) => line(row.label, row.added)),
     '',
-    `opening the Questions tab to first content: warm ${o.warmMs === null ? 'n/a' : `${ms(o.warmMs)} ms`}, ` +
+    `before interaction Samen made ${s.jsRequests} JavaScript request(s) (${s.jsFiles.join(', ') || 'none'}) and ${s.apiRequests} API request(s)`,
+    `opening the Questions tab to first content (scrolled to the widget, which starts there): warm ${o.warmMs === null ? 'n/a' : `${ms(o.warmMs)} ms`}, ` +
       `cold (first visit) ${o.coldMs === null ? 'n/a' : `${ms(o.coldMs)} ms`}`,
+    `published figures of hosted chat widgets (not measured here; Samen before interaction: ${samenKb} KB brotli): ` +
+      r.published.map((p) => `${p.name} ${p.figures}`).join('; '),
     `${'goal (Samen, before interaction)'.padEnd(46)} ${'measured'.padStart(22)}  ${'goal'.padEnd(9)}`,
     ...r.goals.map(
       (g) => `  ${g.what.padEnd(44)} ${g.shown.padStart(22)}  ${g.goal.padEnd(9)} ${g.met === null ? 'n/a' : g.met ? 'met' : 'MISSED'}`,
     ),
     `noise: the bare page's main-thread time ranged ${ms(Math.min(...bareMain))}–${ms(Math.max(...bareMain))} ms over the runs (median ${ms(median(bareMain))})`,
     'main ms: renderer main-thread busy time from navigation (DevTools TaskDuration); TBT: Σ (long task − 50 ms);',
-    'JS KB: brotli (q11) of every JavaScript response; "added" = row median − bare median, so small negatives are noise.',
+    'JS KB: brotli (q11) of every JavaScript response; "added" = median over runs of (row − bare page of the same run), so small negatives are noise.',
   ].join('\n');
 }
 
@@ -150,13 +185,15 @@ ${rows}
 </svg></figure>`;
 }
 
-/** A small self-contained page: the table, the goals and three bar charts of what each widget adds. */
+/** A small self-contained page: the table, the goals and four bar charts of what each widget adds. */
 export function htmlReport(r: PageCostResults): string {
   const added = r.rows.slice(1);
   const bars = (pick: (f: RowFigures) => number) =>
     added.map((row) => ({ label: row.label, value: Math.max(0, pick(row.added)), samen: row.id.startsWith('samen') }));
   const cells = (f: RowFigures) =>
-    `<td>${kb(f.jsBytes)}</td><td>${f.jsRequests}</td><td>${ms(f.mainThreadMs)}</td><td>${ms(f.scriptMs)}</td><td>${ms(f.tbtMs)}</td><td>${f.requests}</td>`;
+    `<td>${kb(f.jsBytes)}</td><td>${f.jsRequests}</td><td>${f.requests}</td><td>${ms(f.mainThreadMs)}</td><td>${ms(f.scriptMs)}</td><td>${ms(f.tbtMs)}</td><td>${f.longTasks}</td><td>${ms(f.longestTaskMs)}</td>`;
+  const o = r.openQuestions;
+  const s = r.samenBeforeInteraction;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -181,15 +218,18 @@ export function htmlReport(r: PageCostResults): string {
 ${escapeHtml(r.screen)} screen · median of ${r.runs} runs.
 Peers: ${r.peers.map((p) => `${escapeHtml(p.name)} ${escapeHtml(p.version)}`).join(', ')}, on the same bare host page.</p>
 <table>
-<thead><tr><th>page</th><th>JS KB (brotli)</th><th>JS requests</th><th>main-thread ms</th><th>script ms</th><th>TBT ms</th><th>all requests</th></tr></thead>
+<thead><tr><th>page</th><th>JS KB (brotli)</th><th>JS requests</th><th>all requests</th><th>main-thread ms</th><th>script ms</th><th>TBT ms</th><th>long tasks</th><th>longest task ms</th></tr></thead>
 <tbody>
 ${r.rows.map((row) => `<tr><td>${escapeHtml(row.label)}</td>${cells(row.median)}</tr>`).join('\n')}
 </tbody>
 <tbody>
-<tr><th colspan="7">added to the bare page</th></tr>
+<tr><th colspan="9">added to the bare page</th></tr>
 ${added.map((row) => `<tr><td>${escapeHtml(row.label)}</td>${cells(row.added)}</tr>`).join('\n')}
 </tbody>
 </table>
+<p>Before interaction Samen made ${s.jsRequests} JavaScript request(s) (${escapeHtml(s.jsFiles.join(', ') || 'none')}) and ${s.apiRequests} API request(s).
+Opening the Questions tab to first content (scrolled to the widget, which starts there): warm ${o.warmMs === null ? 'n/a' : `${ms(o.warmMs)} ms`},
+cold ${o.coldMs === null ? 'n/a' : `${ms(o.coldMs)} ms`}.</p>
 <h2>Goals</h2>
 <ul>
 ${r.goals.map((g) => `<li>${escapeHtml(g.what)}: <strong>${escapeHtml(g.shown)}</strong> (goal ${escapeHtml(g.goal)}) <span class="${g.met ? 'met' : 'missed'}">${g.met === null ? 'n/a' : g.met ? 'met' : 'missed'}</span></li>`).join('\n')}
@@ -197,8 +237,14 @@ ${r.goals.map((g) => `<li>${escapeHtml(g.what)}: <strong>${escapeHtml(g.shown)}<
 ${barChart('JavaScript added (KB, brotli)', 'KB', bars((f) => f.jsBytes / KB))}
 ${barChart('Main-thread time added (ms, 4× CPU throttling)', 'ms', bars((f) => f.mainThreadMs))}
 ${barChart('Total blocking time added (ms)', 'ms', bars((f) => f.tbtMs))}
+${barChart('Requests added', 'requests', bars((f) => f.requests))}
+<h2>Published figures of hosted chat widgets</h2>
+<p>Not measured here (they need their vendors' servers); as the vendors' widgets are commonly reported:</p>
+<ul>
+${r.published.map((p) => `<li>${escapeHtml(p.name)}: ${escapeHtml(p.figures)}</li>`).join('\n')}
+</ul>
 <p>Main-thread time is the renderer main thread's busy time from navigation (DevTools <code>TaskDuration</code>), TBT the sum of
-every long task's time over 50 ms; "added" is a row's median minus the bare page's median, so a small negative value is noise.</p>
+every long task's time over 50 ms; "added" is the median over runs of a row minus the bare page of the same run, so a small negative value is noise.</p>
 </body>
 </html>
 `;

@@ -17,6 +17,8 @@ export interface Snapshot {
   /** Σ (long task − 50 ms) over every long task seen so far. */
   tbtMs: number;
   longTasks: number;
+  /** The longest task seen so far (0 when none was over 50 ms). */
+  longestTaskMs: number;
   /** Requests of any kind (documents, scripts, styles, API calls, frames). */
   requests: number;
   /** Their URLs, in order. */
@@ -131,6 +133,7 @@ async function snapshot(page: Page, cdp: CDPSession, net: ReturnType<typeof trac
     scriptMs: metric('ScriptDuration'),
     tbtMs: durations.reduce((sum, d) => sum + Math.max(0, d - 50), 0),
     longTasks: durations.length,
+    longestTaskMs: Math.max(0, ...durations),
     requests: net.requests.length,
     requestUrls: net.requests,
     js: await net.jsResponses(),

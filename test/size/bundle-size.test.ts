@@ -53,6 +53,11 @@ describe('widget bundle budgets (brotli, quality 11)', () => {
     expect(size).toBeLessThanOrEqual(1.5 * KB);
   });
 
+  it('keeps the loader one request: it imports nothing until it decides to', () => {
+    // A static import would be fetched with the loader on every page, in view or not.
+    expect(staticImports('widget.js')).toEqual([]);
+  });
+
   it('keeps each lazy chunk within 8 KB', () => {
     const chunks = readdirSync(join(dist, 'widget')).filter((f) => !f.startsWith('samen-widget-'));
     expect(chunks.length).toBeGreaterThan(0);

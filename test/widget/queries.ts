@@ -64,6 +64,7 @@ const IMPLICIT_ROLES: Record<string, string | ((el: Element) => string | null)> 
   form: 'form',
   section: (el) => (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby') ? 'region' : null),
   time: 'time',
+  dialog: 'dialog',
 };
 
 /** The element's ARIA role: explicit, else the implicit one for the elements the widget uses. */

@@ -1,7 +1,9 @@
 /**
  * The only script a shop's page loads: `<script type="module" src=".../widget.js" data-site="…">`.
- * It works out the API base from its own URL (so the same snippet works on any origin) and
- * fetches the widget itself only when a <samen-widget> element is on the page.
+ * It works out the API base from its own URL (so the same snippet works on any origin) and is a
+ * facade: the widget's core (and with it every API request) is fetched only when a <samen-widget>
+ * comes near the viewport, or when the shopper or the page uses Samen (launcher, `samen.open()`,
+ * `samen.ask()`). Until then the page has paid for this one file.
  *
  * It also puts the chat launcher ("Chat with us") on the page; the chat itself is a lazy chunk.
  *
@@ -22,9 +24,34 @@ const config: { apiBase: URL; siteId: string; token?: string | null } = {
 let loading: Promise<typeof import('./samen-widget.ts')> | undefined;
 const load = () =>
   (loading ??= import('./samen-widget.ts').then((m) => {
+    near.disconnect();
+    added.disconnect();
     m.defineSamenWidget(config);
     return m;
   }));
+
+// An element in view loads the core at once. One just below the fold waits for the shopper to scroll:
+// from then on anything within half a screen loads, so the widget is ready by the time they reach
+// it, while a shopper who never scrolls down costs the page nothing but this file.
+let scrolled = 0;
+const widgets = document.getElementsByTagName('samen-widget');
+const near = new IntersectionObserver(
+  (seen) => seen.some((e) => e.isIntersecting && (scrolled || e.boundingClientRect.top < innerHeight)) && void load(),
+  { rootMargin: '50%' },
+);
+// Observing an element twice is a no-op; observing afresh reports where it is now.
+const watch = () => loading || [...widgets].forEach((el) => near.observe(el));
+// Single-page shops add the element later.
+const added = new MutationObserver(watch);
+addEventListener(
+  'scroll',
+  () => {
+    scrolled = 1;
+    near.disconnect();
+    watch();
+  },
+  { capture: true, once: true, passive: true },
+);
 
 const chat = () => import('./chat/index.ts');
 /** Opens the chat panel about what the page's widget is about: the order at checkout, else the product. */
@@ -79,14 +106,5 @@ if (tag?.dataset.launcher != 'off') {
   document.body.append(host);
 }
 
-if (document.querySelector('samen-widget')) void load();
-else {
-  // Single-page shops add the element later; stop watching as soon as it appears.
-  const watcher = new MutationObserver(() => {
-    if (document.querySelector('samen-widget')) {
-      watcher.disconnect();
-      void load();
-    }
-  });
-  watcher.observe(document.documentElement, { childList: true, subtree: true });
-}
+watch();
+added.observe(document.documentElement, { childList: true, subtree: true });

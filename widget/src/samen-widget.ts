@@ -3,6 +3,7 @@ import { define } from './internal/define.ts';
 import { tokens } from './styles/shared.ts';
 import { ApiRequestError, createApi, isTokenRefusal, type Me, type SamenApi, type SiteInfo } from './api/client.ts';
 import { en, loadStrings, pickLanguage, type Strings } from './i18n/index.ts';
+import { loadCommunity } from './questions/lazy.ts';
 import './questions/samen-questions.ts';
 
 /** Where the widget's API lives and which site it serves; set once by the loader. */
@@ -18,11 +19,13 @@ const GUEST: Me = { kind: 'anonymous', name: null, role: null, products: [] };
 let config: WidgetConfig | null = null;
 
 type Status = 'starting' | 'ready' | 'unavailable';
-type Tab = 'questions' | 'reviews' | 'chat';
-const TABS: Tab[] = ['questions', 'reviews', 'chat'];
+type Tab = 'questions' | 'reviews' | 'chat' | 'ideas';
+/** In order; Ideas (last) only when the site has the idea board on. */
+const TABS: Tab[] = ['questions', 'reviews', 'chat', 'ideas'];
 
-/** The Reviews tab is a lazy chunk: fetched when the tab is opened, preloaded on hover or focus. */
+/** The Reviews and Ideas tabs are lazy chunks: fetched when the tab is opened, preloaded on hover or focus. */
 const loadReviews = () => import('./reviews/index.ts');
+const loadIdeas = () => import('./ideas/index.ts');
 
 /**
  * The one public element. Shoppers get the product's community in one place;
@@ -132,6 +135,8 @@ export class SamenWidget extends LitElement {
   declare private _tab: Tab;
   declare private _t: Strings;
   #siteId = '';
+  /** The site shows the Ideas tab. */
+  #ideas = false;
   #starting?: AbortController;
   #started?: Promise<void>;
   #usedToken: string | null = null;
@@ -186,6 +191,7 @@ export class SamenWidget extends LitElement {
       return;
     }
     this.#siteId = site.id;
+    this.#ideas = site.ideas;
     this._t = { ...(await loadStrings(pickLanguage(this.lang, document.documentElement.lang, site.defaultLanguage))), brand: site.name };
     await this.#identify(ctrl.signal);
     // A token handed over while we were starting: use it now.
@@ -248,31 +254,23 @@ export class SamenWidget extends LitElement {
         aria-selected=${this._tab === id}
         tabindex=${this._tab === id ? 0 : -1}
         @click=${() => this.#select(id)}
-      >
-        ${label}
-      </button>`;
-    const reviews = this._tab === 'reviews';
-    return html`<div role="tablist" part="tabs" aria-label=${t.widgetLabel} @keydown=${this.#tabKey} @pointerover=${loadReviews} @focusin=${loadReviews}>
-        ${tab('questions', t.tabQuestions)}${tab('reviews', t.tabReviews)}${tab('chat', t.tabChat)}
+      >${label}</button>`;
+    // The Questions panel stays in view under the Chat tab's button (the chat opens beside the page).
+    const panel = (id: Tab, content: unknown, hidden = this._tab != id) =>
+      html`<div role="tabpanel" part="panel" id="panel-${id}" aria-labelledby="tab-${id}" ?hidden=${hidden}>${content}</div>`;
+    const ideas = this.#ideas;
+    return html`<div role="tablist" part="tabs" aria-label=${t.widgetLabel} @keydown=${this.#tabKey} @pointerover=${this.#preload} @focusin=${this.#preload}>
+        ${tab('questions', t.tabQuestions)}${tab('reviews', t.tabReviews)}${tab('chat', t.tabChat)}${ideas ? tab('ideas', t.tabIdeas) : nothing}
       </div>
       ${notice}
-      <div role="tabpanel" part="panel" id="panel-questions" aria-labelledby="tab-questions" ?hidden=${reviews}>
-        ${this.api
-          ? html`<samen-questions
-              .api=${this.api}
-              .t=${t}
-              .me=${this._me}
-              product=${this.product}
-              site=${this.#siteId}
-            ></samen-questions>`
-          : nothing}
-      </div>
-      <div role="tabpanel" part="panel" id="panel-reviews" aria-labelledby="tab-reviews" ?hidden=${!reviews}>
-        <samen-reviews .api=${this.api} .t=${t} .me=${this._me} product=${this.product}></samen-reviews>
-      </div>
-      <div role="tabpanel" part="panel" id="panel-chat" aria-labelledby="tab-chat" ?hidden=${this._tab != 'chat'}>
-        <button type="button" @click=${this.#chat}>${t.openChat}</button>
-      </div>`;
+      ${panel(
+        'questions',
+        html`<samen-questions .api=${this.api} .t=${t} .me=${this._me} product=${this.product} site=${this.#siteId}></samen-questions>`,
+        this._tab == 'reviews' || this._tab == 'ideas',
+      )}
+      ${panel('reviews', html`<samen-reviews .api=${this.api} .t=${t} .me=${this._me} product=${this.product}></samen-reviews>`)}
+      ${panel('chat', html`<button type="button" @click=${this.#chat}>${t.openChat}</button>`)}
+      ${ideas ? panel('ideas', html`<samen-ideas .api=${this.api} .t=${t} .me=${this._me} product=${this.product}></samen-ideas>`) : nothing}`;
   }
 
   /**
@@ -282,40 +280,32 @@ export class SamenWidget extends LitElement {
   async ask(text: string): Promise<void> {
     await this.#started;
     this._tab = 'questions';
-    let el: Element | null = this;
-    for (const sel of ['samen-questions', 'samen-post-form', 'textarea']) {
-      await (el as LitElement).updateComplete;
-      // None in checkout mode or while the site is unavailable.
-      if (!(el = (el as LitElement).renderRoot.querySelector(sel))) return;
-    }
-    const box = el as HTMLTextAreaElement;
-    box.value = text;
-    box.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-    box.focus();
+    return (await loadCommunity()).typeQuestion(this, text);
   }
 
   /** The page's one chat panel (the launcher's), about this product; focus comes back to the Chat tab. */
-  #chat = (): void => {
-    const opener = this.renderRoot.querySelector<HTMLElement>('#tab-chat');
-    void import('./chat/index.ts').then((m) =>
-      m.openChat(config ?? { apiBase: new URL('/api/v1/', location.href), siteId: this.#siteId }, opener, { productId: this.product }, this.api),
-    );
-  };
+  #chat = (): void => void import('./chat/index.ts').then((m) => m.openFromTab(this, config, this.#siteId));
 
   #select(tab: Tab): void {
     this._tab = tab;
     if (tab == 'chat') this.#chat();
     // <samen-reviews> is in the page from the start (hidden, so it keeps its state when another tab
     // is selected); it upgrades when its chunk arrives, and Lit keeps the properties set before that.
-    void loadReviews();
+    this.#preload();
   }
+
+  #preload = (): void => {
+    void loadReviews();
+    if (this.#ideas) void loadIdeas();
+  };
 
   /** The arrow keys move to the next or previous tab (in reading order, so mirrored in RTL) and select it. */
   #tabKey = (e: KeyboardEvent): void => {
     if (!/^Arrow(Left|Right)$/.test(e.key)) return;
     e.preventDefault();
     const next = (e.key == 'ArrowRight') != this.matches(':dir(rtl)');
-    const tab = TABS[(TABS.indexOf(this._tab) + (next ? 1 : 2)) % 3]!;
+    const n = this.#ideas ? 4 : 3;
+    const tab = TABS[(TABS.indexOf(this._tab) + (next ? 1 : n - 1)) % n]!;
     this.#select(tab);
     this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
   };

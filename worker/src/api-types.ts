@@ -3,12 +3,16 @@
  * Kept free of Workers types so the widget's DOM build can import it.
  */
 
+import type { PublicReputation } from './reputation-types.ts';
+
 export type Language = 'en' | 'nl' | 'fr';
 
 export interface SiteInfo {
   id: string;
   name: string;
   defaultLanguage: Language;
+  /** The widget shows the Ideas tab (the site's idea board setting). */
+  ideas: boolean;
 }
 
 /** How a post's author is shown. Never carries the author's ids or email. */
@@ -44,6 +48,8 @@ export interface Answer extends PublicAuthor {
   /** The asker said this answer did not help (shown to the asker only). */
   didNotHelp: boolean;
   createdAt: number;
+  /** The author's level and badges (identified members with a profile); opens their profile card. */
+  reputation?: PublicReputation;
 }
 
 /** A search-before-ask suggestion: an answered question and the first line of its best answer. */

@@ -17,7 +17,12 @@ export interface InsightsReport {
   period: { from: string; to: string; days: number };
   productId: string | null;
   contacts: { total: Record<ContactChannel, number>; daily: DailyContacts[] };
-  /** Shoppers who found an answer in the suggestions and did not post, of all who started typing. */
+  /**
+   * Shoppers who found an answer in the suggestions and did not post, of all who started typing.
+   * Every typing session in the Questions tab ends in exactly one of the counters `question_posted`,
+   * `deflected` (a suggestion opened, left without posting) or `abandoned` (suggestions seen, none
+   * opened): started = their sum, deflected = `deflected`.
+   */
   deflection: { started: number; deflected: number; rate: number | null; daily: { day: string; started: number; deflected: number }[] };
   community: {
     /** Public questions asked in the period. */
@@ -41,9 +46,16 @@ export interface InsightsReport {
   escalations: { total: number; byReason: Record<EscalationReason, number>; daily: ({ day: string } & Record<EscalationReason, number>)[] };
   /** Products with the most problem-driven contacts (questions routed to staff), most first (up to 10). */
   topProducts: { productId: string; name: string | null; contacts: number; complaints: number }[];
-  /** Recurring themes among personal questions and complaints (masked text), biggest first (up to 10). */
+  /**
+   * Recurring themes among personal questions and complaints (masked text), biggest first (up to 10),
+   * drawn from the newest 5,000 of the period; `questionIds` lists up to 100 of each topic, newest first.
+   */
   rootCauses: { topic: string; terms: string[]; count: number; questionIds: string[] }[];
-  /** Most helpful members in the period (up to 10). `memberId` is the public profile id, never the shop's id. */
+  /**
+   * Most helpful members in the period (up to 10): published answers in the period and how many were
+   * accepted. `memberId` is the public profile id, never the shop's id ('' while the member has no
+   * profile yet); `name` is '' for an anonymous visitor who gave none.
+   */
   topContributors: { memberId: string; name: string; answers: number; accepted: number; points: number; influence: number | null }[];
   /** Server time spent computing the report. */
   computedMs: number;

@@ -7,6 +7,25 @@ import { claimUnansweredQuestions } from './db/questions.ts';
 import { escalateDue } from './domain/routing.ts';
 import { siteInbox } from './domain/inbox.ts';
 import { emitWebhookEvent, retryDueDeliveries, type Fetcher } from './domain/webhooks.ts';
+import { refreshEngagement } from './domain/influence.ts';
+import { listSiteIds } from './db/reputation.ts';
+import { NIGHTLY_CRON } from './crons.ts';
+
+export { NIGHTLY_CRON };
+
+/**
+ * The nightly job: recounts every site's reputation and influence from the source tables. One
+ * site failing is logged and does not stop the others.
+ */
+export async function runNightlyWork(env: Env, now = Date.now()): Promise<void> {
+  for (const siteId of await listSiteIds(env.DB)) {
+    try {
+      await refreshEngagement(env.DB, siteId, now);
+    } catch (err) {
+      console.error('nightly engagement refresh failed', siteId, err);
+    }
+  }
+}
 
 /** How long the community has before a question counts as unanswered (the routing issue makes this per site). */
 export const UNANSWERED_AFTER_MS = 4 * 3600e3;

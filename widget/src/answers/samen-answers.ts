@@ -7,6 +7,7 @@ import { en, errorText, type Strings } from '../i18n/index.ts';
 import { communityError, stringsFor, type CommunityStrings } from '../i18n/community/index.ts';
 import { byline } from '../questions/byline.ts';
 import './samen-report.ts';
+import '../profile/samen-author.ts';
 
 /**
  * A question's answers (in the lazy community chunk: shown when a question is expanded or a
@@ -205,7 +206,11 @@ export class SamenAnswers extends LitElement {
     return html`<li>
       ${a.accepted ? html`<p class="accepted">✓ ${c.acceptedAnswer}</p>` : nothing}
       <p class="text">${a.body}</p>
-      <p class="meta">${byline(t, a, this.now)}</p>
+      <p class="meta">
+        ${a.reputation && !a.formerMember
+          ? html`<samen-author .api=${this.api} .t=${t} .post=${a} .now=${this.now}></samen-author>`
+          : byline(t, a, this.now)}
+      </p>
       <div class="actions">
         ${a.mine
           ? nothing

@@ -55,6 +55,9 @@ const answer = (id: string) => `answers/${encodeURIComponent(id)}/`;
 const query = (q: string) => `?q=${encodeURIComponent(q)}`;
 const review = (id: string) => `reviews/${encodeURIComponent(id)}`;
 const conversation = (id: string) => `conversations/${encodeURIComponent(id)}/`;
+const idea = (id: string) => `ideas/${encodeURIComponent(id)}`;
+/** `&product=<id>`, or nothing for the shop's board. */
+const onProduct = (id: string | null) => (id ? `&product=${encodeURIComponent(id)}` : '');
 
 export const calls: { [K in LazyCall]: Implementation<K> } = {
   trackDeflection: (t, productId, kind) => {
@@ -110,7 +113,15 @@ export const calls: { [K in LazyCall]: Implementation<K> } = {
       })
     ).attachment,
   expertConversations: (t, productId, signal) => t.get(`expert/conversations?product=${encodeURIComponent(productId)}`, 'conversations', signal),
+  ideas: (t, q, signal) =>
+    t.call(`ideas?sort=${q.sort}${onProduct(q.productId)}${q.cursor ? `&cursor=${encodeURIComponent(q.cursor)}` : ''}`, { signal }),
+  similarIdeas: (t, q, productId, signal) => t.get(`ideas/similar${query(q)}${onProduct(productId)}`, 'ideas', signal),
+  shareIdea: (t, input) => t.call('ideas', t.write(input)),
+  idea: (t, id, signal) => t.call(idea(id), { signal }),
+  voteIdea: (t, id, voted) => t.call(`${idea(id)}/vote`, t.write({}, voted ? 'PUT' : 'DELETE')),
+  commentOnIdea: (t, id, input) => t.call(`${idea(id)}/comments`, t.write(input)),
   joinConversation: async (t, id) => (await t.call<{ conversation: Conversation }>(`${conversation(id)}join`, t.write({}))).conversation,
+  profile: (t, profileId, signal) => t.get(`profiles/${encodeURIComponent(profileId)}`, 'profile', signal),
 };
 
 /** Makes the call `name` for the client that forwarded it. */

@@ -34,12 +34,25 @@ import type {
   StartConversationBody,
   StartConversationResult,
 } from '../../../worker/src/chat-types.ts';
+import type { ProfileCard } from '../../../worker/src/reputation-types.ts';
+import type { Idea, IdeaCategory, IdeaComment, IdeaNotice, IdeaPage, IdeaStatus, IdeaSummary, NewIdea } from '../../../worker/src/idea-types.ts';
 import { readVisitorId } from '../internal/visitor-store.ts';
 import type { CallBase } from './calls.ts';
 
 export type { Answer, Me, MyQuestion, OpenQuestion, PostNotice, Question, QuestionPage, RoutingNotice, SiteInfo, Suggestion };
 export type { ChatAttachment, ChatMessage, Conversation, ExpertConversation, PostChatMessageBody, StartConversationBody, StartConversationResult };
 export type { Review, ReviewInput, ReviewOverview, ReviewPage, ReviewSort, ReviewWritten, ReviewerQuestion };
+export type { Idea, IdeaCategory, IdeaComment, IdeaNotice, IdeaPage, IdeaStatus, IdeaSummary, NewIdea };
+
+/** The Ideas tab's lists: most votes, newest, delivered. */
+export type IdeaSort = 'top' | 'new' | 'done';
+
+/** What a page of ideas shows: one product's board with the shop's (null: the shop's only), the list and where the last page ended. */
+export interface IdeaQuery {
+  productId: string | null;
+  sort: IdeaSort;
+  cursor: string | null;
+}
 
 /** What a page of reviews shows: the order, a star filter (null: all) and where the last page ended. */
 export interface ReviewQuery {
@@ -167,6 +180,18 @@ export interface SamenApi {
   expertConversations(productId: string, signal?: AbortSignal): Promise<ExpertConversation[]>;
   /** An expert joins a chat (then gets tickets with the role expert). */
   joinConversation(conversationId: string): Promise<Conversation>;
+  /** A page of the idea board. */
+  ideas(query: IdeaQuery, signal?: AbortSignal): Promise<IdeaPage>;
+  /** Up to 5 ideas like `q` (before sharing one), on `productId` and the whole shop. */
+  similarIdeas(q: string, productId: string | null, signal?: AbortSignal): Promise<IdeaSummary[]>;
+  shareIdea(input: NewIdea): Promise<{ idea: Idea; notice: IdeaNotice }>;
+  /** One idea with its comments. */
+  idea(ideaId: string, signal?: AbortSignal): Promise<{ idea: Idea; comments: IdeaComment[] }>;
+  /** Votes for an idea (or takes the vote back); one vote per shopper. */
+  voteIdea(ideaId: string, voted: boolean): Promise<{ voted: boolean; voteCount: number }>;
+  commentOnIdea(ideaId: string, input: { body: string; name?: string }): Promise<{ comment: IdeaComment; notice: IdeaNotice }>;
+  /** A member's public profile card (level, badges, what they did), by the id on their answers. */
+  profile(profileId: string, signal?: AbortSignal): Promise<ProfileCard>;
 }
 
 /** What a product page needs before the shopper interacts: the client defines these itself. */

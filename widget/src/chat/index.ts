@@ -4,7 +4,7 @@
  */
 // Importing the core through its root module keeps what both share (Lit, the API client) in the
 // core's chunk instead of a third one.
-import { defineSamenWidget, type WidgetConfig } from '../samen-widget.ts';
+import { defineSamenWidget, type SamenWidget, type WidgetConfig } from '../samen-widget.ts';
 import { createApi, type SamenApi } from '../api/client.ts';
 import { pickLanguage } from '../i18n/index.ts';
 import { SamenChat, type ChatContext } from './samen-chat.ts';
@@ -35,6 +35,18 @@ export async function openChat(config: WidgetConfig, opener: HTMLElement | null,
   await panel.show(opener);
   return panel;
 }
+
+/**
+ * The Chat tab of `widget`: the page's one chat panel about its product, focus coming back to the
+ * tab. Without the loader's config (a widget given its own `api`), the API is on this origin.
+ */
+export const openFromTab = (widget: SamenWidget, config: WidgetConfig | null, siteId: string): Promise<SamenChat> =>
+  openChat(
+    config ?? { apiBase: new URL('/api/v1/', location.href), siteId },
+    widget.renderRoot.querySelector<HTMLElement>('#tab-chat'),
+    { productId: widget.product },
+    widget.api,
+  );
 
 /** A public event for the site owner's page: on `document`, bubbling and composed. */
 const emit = (type: string, detail?: object) => document.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true, detail }));

@@ -581,7 +581,7 @@ export class SamenChat extends LitElement {
         : this._conv
           ? nothing
           : html`<p class="note">${s.intro(this.brand)}</p>`}
-      <ol role="log" aria-label=${s.conversation} part="log">
+      <div role="log" aria-label=${s.conversation} part="log"><ol>
         ${this._messages.map((m) => {
           const own = m.sender.kind === this.role;
           return html`<li class="msg ${own ? 'mine' : ''}">
@@ -595,7 +595,7 @@ export class SamenChat extends LitElement {
             <span class="meta">${this._live === 'reconnecting' ? s.notSent : s.sending}</span>
           </li>`,
         )}
-      </ol>`;
+      </ol></div>`;
   }
 
   protected override render() {
@@ -606,7 +606,7 @@ export class SamenChat extends LitElement {
         <h2 id="title">${s.panel}${this.brand ? ` — ${this.brand}` : ''}</h2>
         <button type="button" aria-label=${s.close} @click=${this.close}>✕</button>
       </header>
-      <div class="body">
+      <div class="body" tabindex="0">
         ${this._view === 'list' ? this.#renderList() : this.#renderChat()}
       </div>
       <p class="note" role="status">

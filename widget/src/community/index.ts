@@ -13,6 +13,7 @@ import '../expert/samen-open-questions.ts';
 
 export { noticeText } from '../i18n/community/index.ts';
 export { sendPost } from '../questions/post-send.ts';
+export { typeQuestion } from '../questions/type-question.ts';
 
 // This chunk loads as the shopper starts writing a question; what they are told after posting
 // (where it went, when to expect an answer) is in the routing chunk: fetch it alongside, so its

@@ -18,6 +18,7 @@ import {
 import { dateTime, dueTime, fillCanned } from './queue-format.ts';
 import { consoleErrorText, en, type ConsoleStrings } from './i18n/index.ts';
 import { consoleChatStrings } from './i18n/chat.ts';
+import { consoleCommunityStrings, influenceLines } from './i18n/community.ts';
 import { pickLanguage } from '../i18n/index.ts';
 import './samen-console-chat.ts';
 import type { ConsoleChatApi } from './chat-api.ts';
@@ -402,6 +403,15 @@ export class SamenConsoleQueueItem extends LitElement {
     </p>`;
   }
 
+  /** Who staff are talking to: the shopper's influence score, with why (never shown to the shopper). */
+  private _renderInfluence(influence: NonNullable<QueueItem['influence']>) {
+    const c = consoleCommunityStrings[pickLanguage(this.locale)];
+    return html`<details class="influence">
+      <summary>${c.influenceShort(influence.score)}</summary>
+      ${influence.why ? html`<ul>${influenceLines(c, influence.why).map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
+    </details>`;
+  }
+
   private _renderMeta(item: QueueItem) {
     const t = this.t.queue;
     const showDue = item.status !== 'resolved' && item.firstResponseAt === null;
@@ -411,6 +421,7 @@ export class SamenConsoleQueueItem extends LitElement {
       <span>${t.channels[item.channel]}</span>
       <span>${t.visibility[item.visibility]}</span>
       ${item.shopper.sub ? html`<span>${t.shopperId(item.shopper.sub)}</span>` : nothing}
+      ${item.influence ? this._renderInfluence(item.influence) : nothing}
       <span>${item.assignee ? (item.assignee.id === this.staffId ? t.assignedToYou : t.assignedTo(item.assignee.name)) : t.unassigned}</span>
       ${showDue ? html`<span>${t.due(dueTime(item.slaDueAt, this._now, this.locale))}</span>` : nothing}
       ${this._time(item.askedAt, t.asked)}

@@ -245,15 +245,15 @@ export class SamenConsole extends LitElement {
       case 'reviews':
         return html`<samen-console-reviews
           locale=${this._language}
-          role=${this._session?.staff.role ?? 'agent'}
+          .role=${this._session?.staff.role ?? 'agent'}
           brand=${this._session?.site.name ?? ''}
         ></samen-console-reviews>`;
       case 'ideas':
-        return html`<samen-console-ideas locale=${this._language} role=${this._session?.staff.role ?? 'agent'}></samen-console-ideas>`;
+        return html`<samen-console-ideas locale=${this._language} .role=${this._session?.staff.role ?? 'agent'}></samen-console-ideas>`;
       case 'insights':
-        return html`<samen-console-insights locale=${this._language} role=${this._session?.staff.role ?? 'agent'}></samen-console-insights>`;
+        return html`<samen-console-insights locale=${this._language} .role=${this._session?.staff.role ?? 'agent'}></samen-console-insights>`;
       case 'community':
-        return html`<samen-console-community locale=${this._language} role=${this._session?.staff.role ?? 'agent'}></samen-console-community>`;
+        return html`<samen-console-community locale=${this._language} .role=${this._session?.staff.role ?? 'agent'}></samen-console-community>`;
       case 'webhooks':
         return html`<samen-console-webhooks .api=${api} .t=${t} locale=${this._language}></samen-console-webhooks>`;
       case 'team':

@@ -8,6 +8,7 @@ export const en = {
   tabQuestions: 'Questions',
   tabReviews: 'Reviews',
   tabChat: 'Chat',
+  tabIdeas: 'Ideas',
   openChat: 'Open the chat',
   questionsHeading: 'Questions about this product',
   loading: 'Loading questions…',

@@ -6,6 +6,7 @@ export const fr: Strings = {
   tabQuestions: 'Questions',
   tabReviews: 'Avis',
   tabChat: 'Chat',
+  tabIdeas: 'Idées',
   openChat: 'Ouvrir le chat',
   questionsHeading: 'Questions sur ce produit',
   loading: 'Chargement des questions…',

@@ -6,6 +6,7 @@ export const nl: Strings = {
   tabQuestions: 'Vragen',
   tabReviews: 'Reviews',
   tabChat: 'Chat',
+  tabIdeas: 'Ideeën',
   openChat: 'Open de chat',
   questionsHeading: 'Vragen over dit product',
   loading: 'Vragen laden…',

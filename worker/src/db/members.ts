@@ -20,14 +20,20 @@ interface MemberRow {
 }
 
 /** Records (or refreshes) what the shop's latest token says about a member. */
-export function upsertMemberStatement(db: D1Database, siteId: string, who: ShopIdentity, now: number): D1PreparedStatement {
+export function upsertMemberStatement(
+  db: D1Database,
+  siteId: string,
+  who: ShopIdentity & { tokenRole?: ShopIdentity['role'] },
+  now: number,
+): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO members (site_id, sub, name, email, role, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (site_id, sub) DO UPDATE SET name = excluded.name, email = excluded.email, role = excluded.role,
          last_seen_at = excluded.last_seen_at`,
     )
-    .bind(siteId, who.sub, who.name, who.email, who.role, now, now);
+    // What the shop's token said, not a role the owner granted in the console on top of it.
+    .bind(siteId, who.sub, who.name, who.email, who.tokenRole ?? who.role, now, now);
 }
 
 export async function findMember(db: D1Database, siteId: string, sub: string): Promise<Member | null> {
@@ -50,7 +56,9 @@ export async function findMember(db: D1Database, siteId: string, sub: string): P
 /**
  * Erases a member: their row and their chats go, and their posts are either deleted or kept
  * without any link to them ("former member"), as the site chose. One transaction; returns the R2
- * keys of their chats' attachments for the caller to delete from the bucket.
+ * keys of their chats' attachments for the caller to delete from the bucket. Their reviews and
+ * their ideas, idea comments and votes follow the same mode by triggers on the members row
+ * (migrations 0006 and 0010), so deleting that row last is what completes the erasure.
  */
 export async function eraseMember(
   db: D1Database,

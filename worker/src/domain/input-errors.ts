@@ -2,6 +2,7 @@
  * Limits on what shoppers write, and the English message for each input error code.
  * The widget shows its own translated text per code; these messages are for API users.
  */
+import { IDEA_LIMITS } from '../idea-types.ts';
 export const limits = {
   question: { min: 10, max: 2000 },
   answer: { min: 2, max: 5000 },
@@ -51,6 +52,28 @@ export const inputErrorMessages = {
   invalid_client_id: 'The client id must be 1–64 letters, digits, _ or -.',
   invalid_channel: 'The channel must be “product” or “checkout”.',
   invalid_seq: 'The sequence number must be a whole number of 0 or more.',
+  invalid_date: 'Dates are UTC calendar days written YYYY-MM-DD.',
+  invalid_period: 'The period must start on or before the day it ends.',
+  period_too_long: 'A period can be at most 366 days.',
+  unknown_product: 'There is no such product on your site.',
+  idea_title_too_short: `An idea's title needs at least ${IDEA_LIMITS.title.min} characters.`,
+  idea_title_too_long: `An idea's title can have at most ${IDEA_LIMITS.title.max} characters.`,
+  idea_body_too_short: `Describe the idea in at least ${IDEA_LIMITS.body.min} characters.`,
+  idea_body_too_long: `An idea's description can have at most ${IDEA_LIMITS.body.max} characters.`,
+  invalid_idea_category: 'The category must be “product”, “experience” or “involvement”.',
+  idea_comment_too_short: `A comment needs at least ${IDEA_LIMITS.comment.min} characters.`,
+  idea_comment_too_long: `A comment can have at most ${IDEA_LIMITS.comment.max} characters.`,
+  idea_note_too_long: `The explanation can have at most ${IDEA_LIMITS.note.max} characters.`,
+  invalid_idea_status: 'The status must be new, under_review, planned, done or declined.',
+  invalid_idea_sort: 'The sort must be “top”, “new” or “done”.',
+  invalid_idea_moderation: 'The moderation state must be “published”, “held” or “removed”.',
+  merge_into_itself: 'An idea cannot be merged into itself.',
+  invalid_profile: 'The profile id is not valid.',
+  invalid_points: 'Points are whole numbers from 0 to 1,000 per contribution; the vote cap is 1 to 100.',
+  invalid_levels: 'Levels are newcomer, regular and ambassador in that order, from 0 points with rising thresholds, names at most 40 characters.',
+  invalid_member_role: 'The role must be “shopper”, “ambassador” or “expert”.',
+  invalid_products: 'Give 0–500 product ids of 1–128 letters, digits or . _ : / -.',
+  invalid_member_sort: 'Sort members by “points” or “influence”.',
 } as const;
 
 export type InputErrorCode = keyof typeof inputErrorMessages;

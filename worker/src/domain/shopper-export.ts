@@ -1,16 +1,18 @@
 /**
  * What Samen holds about one member of a site, for their data export (by the shopper in the
  * widget, or by the site owner on their behalf in the console): the member row, their questions
- * as they wrote them (with the team's replies to private ones), their chats, answers and reviews.
+ * as they wrote them (with the team's replies to private ones), their chats, answers and reviews,
+ * and their part in the idea board (ideas, comments, votes).
  */
 import type { ShopperExport } from '../routes/console-types.ts';
 import { findMember } from '../db/members.ts';
 import { listAnswersBy, listQuestionsBy } from '../db/questions.ts';
 import { itemsForQuestions, listMessages } from '../db/routing.ts';
 import { listMemberReviews } from '../db/reviews.ts';
+import { listMemberIdeaData } from '../db/ideas.ts';
 
 export async function shopperExport(db: D1Database, siteId: string, sub: string, now = Date.now()): Promise<{ data: ShopperExport; found: boolean }> {
-  const [member, questions, answers, reviews, written, chats] = await Promise.all([
+  const [member, questions, answers, reviews, written, chats, ideaBoard] = await Promise.all([
     findMember(db, siteId, sub),
     listQuestionsBy(db, siteId, { sub, visitorId: null }, 10_000),
     listAnswersBy(db, siteId, sub),
@@ -40,6 +42,7 @@ export async function shopperExport(db: D1Database, siteId: string, sub: string,
         attachment: string | null;
         sent_at: number;
       }>(),
+    listMemberIdeaData(db, siteId, sub),
   ]);
   const conversations = new Map<string, ShopperExport['conversations'][number]>();
   for (const r of chats.results) {
@@ -83,5 +86,24 @@ export async function shopperExport(db: D1Database, siteId: string, sub: string,
       updatedAt: r.updatedAt,
     })),
   };
-  return { data, found: member !== null || questions.length > 0 || answers.length > 0 || reviews.length > 0 || conversations.size > 0 };
+  const tookPart = ideaBoard.ideas.length > 0 || ideaBoard.comments.length > 0 || ideaBoard.votes.length > 0;
+  if (tookPart) {
+    data.ideaBoard = {
+      ideas: ideaBoard.ideas.map((i) => ({
+        id: i.id,
+        productId: i.productId,
+        title: i.title,
+        body: i.body,
+        category: i.category,
+        status: i.status,
+        createdAt: i.createdAt,
+      })),
+      comments: ideaBoard.comments.map((cm) => ({ id: cm.id, ideaId: cm.ideaId, body: cm.body, createdAt: cm.createdAt })),
+      votes: ideaBoard.votes,
+    };
+  }
+  return {
+    data,
+    found: member !== null || questions.length > 0 || answers.length > 0 || reviews.length > 0 || conversations.size > 0 || tookPart,
+  };
 }

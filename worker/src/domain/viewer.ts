@@ -7,7 +7,14 @@ import type { ShopIdentity } from './shop-tokens.ts';
 export type Viewer =
   | { kind: 'anonymous'; visitorId: null }
   | { kind: 'visitor'; visitorId: string }
-  | ({ kind: 'member'; visitorId: string | null } & ShopIdentity);
+  | ({
+      kind: 'member';
+      visitorId: string | null;
+      /** The site owner made this shopper an ambassador (console): they see open questions of `products`. */
+      ambassador?: boolean;
+      /** The role the shop's token gave, when a console grant changed `role`. */
+      tokenRole?: ShopIdentity['role'];
+    } & ShopIdentity);
 
 export const VISITOR_ID = /^v_[A-Za-z0-9_-]{20,64}$/;
 

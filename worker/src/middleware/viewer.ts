@@ -3,6 +3,7 @@ import type { AppEnv } from '../env.ts';
 import { TokenError, verifyShopToken } from '../domain/shop-tokens.ts';
 import { VISITOR_ID, type Viewer } from '../domain/viewer.ts';
 import { ApiError } from './errors.ts';
+import { findGrant } from '../db/reputation.ts';
 
 export const VISITOR_HEADER = 'X-Samen-Visitor';
 
@@ -26,6 +27,15 @@ export const viewerFromRequest = createMiddleware<AppEnv>(async (c, next) => {
     try {
       const identity = await verifyShopToken(match[1], site.id, site.tokenSecret);
       viewer = { kind: 'member', visitorId, ...identity };
+      // What the owner granted in the console adds to the token: the role, and the products it covers.
+      const grant = await findGrant(c.env.DB, site.id, identity.sub);
+      if (grant) {
+        const products = [...new Set([...identity.products, ...grant.products])];
+        viewer =
+          grant.role === 'expert' || identity.role === 'expert'
+            ? { ...viewer, role: 'expert', tokenRole: identity.role, products }
+            : { ...viewer, ambassador: true, products };
+      }
     } catch (err) {
       if (err instanceof TokenError) throw new ApiError(401, err.code, err.message);
       throw err;

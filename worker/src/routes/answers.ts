@@ -9,6 +9,7 @@ import { recordNotHelpful, toggleHelpful } from '../db/community.ts';
 import { findAnswer, findQuestion } from '../db/questions.ts';
 import { routeExistingQuestion } from '../domain/routing.ts';
 import { publishQueueEvent } from '../domain/inbox.ts';
+import { afterHelpfulVote } from './profiles.ts';
 
 const answerParam = z.object({ site: z.string(), answer: z.uuid('invalid_input') });
 const helpfulBody = z.object({ helpful: z.boolean('invalid_input') });
@@ -36,6 +37,7 @@ export const answerRoutes = new Hono<AppEnv>()
     // Voting for your own answer does not count.
     if (isMine(c.get('viewer'), answer)) throw new ApiError(403, 'own_answer', 'You cannot vote for your own answer.');
     const result = await toggleHelpful(c.env.DB, c.get('site').id, answerId, voter, c.req.valid('json').helpful, Date.now());
+    await afterHelpfulVote(c, { targetType: 'answer', targetId: answerId, voter, helpful: result.helpful }, answer);
     return c.json(result, 200);
   })
   .post('/answers/:answer/not-helpful', validate('param', answerParam), async (c) => {

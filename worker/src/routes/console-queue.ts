@@ -7,6 +7,8 @@ import { publishQueueEvent, siteInbox } from '../domain/inbox.ts';
 import { maskPersonalData } from '../domain/screening.ts';
 import { emitWebhookEvent } from '../domain/webhooks.ts';
 import { findMember } from '../db/members.ts';
+import { influenceByKey } from '../db/reputation.ts';
+import type { QueueInfluence } from '../reputation-types.ts';
 import { findSite } from '../db/sites.ts';
 import { insertAnswer, listAnswers } from '../db/questions.ts';
 import {
@@ -85,6 +87,12 @@ function shownItem(i: StoredItem, now: number): QueueItem {
   };
 }
 
+/** Staff see who they are talking to: the shopper's influence score, never shown to the shopper. */
+const withInfluence = (shown: QueueItem, i: StoredItem, scores: Map<string, QueueInfluence>): QueueItem => {
+  const influence = i.shopperKey ? scores.get(i.shopperKey) : undefined;
+  return influence ? { ...shown, influence } : shown;
+};
+
 async function itemOf(c: QueueContext, itemId: string): Promise<StoredItem> {
   const item = await findItem(c.env.DB, c.get('staff').siteId, itemId);
   if (!item) throw new ApiError(404, 'item_not_found', 'This queue item does not exist.');
@@ -137,22 +145,24 @@ export const consoleQueueRoutes = new Hono<ConsoleEnv>()
       listQueue(c.env.DB, staff.siteId, { statuses, productId: q.product || null, category: q.category ?? null, assigneeId }, now + NEAR_BREACH_MS, QUEUE_PAGE),
       countQueue(c.env.DB, staff.siteId),
     ]);
-    return c.json({ items: items.map((i) => shownItem(i, now)), counts }, 200);
+    const influence = await influenceByKey(c.env.DB, staff.siteId, items.flatMap((i) => (i.shopperKey ? [i.shopperKey] : [])));
+    return c.json({ items: items.map((i) => withInfluence(shownItem(i, now), i, influence)), counts }, 200);
   })
   .get('/queue/:item', staffSession, validate('param', itemParam), async (c) => {
     const siteId = c.get('staff').siteId;
     const item = await itemOf(c, c.req.valid('param').item);
     const db = c.env.DB;
     const author = { sub: item.authorSub, visitorId: item.authorVisitor };
-    const [messages, events, answers, history] = await Promise.all([
+    const [messages, events, answers, history, influence] = await Promise.all([
       listMessages(db, siteId, [item.id], false),
       listEvents(db, siteId, item.id),
       listAnswers(db, siteId, item.questionId),
       shopperHistory(db, siteId, author, HISTORY_SIZE),
+      influenceByKey(db, siteId, item.shopperKey ? [item.shopperKey] : []),
     ]);
     const others = history.filter((h) => h.questionId !== item.questionId);
     const detail: QueueItemDetail = {
-      item: shownItem(item, Date.now()),
+      item: withInfluence(shownItem(item, Date.now()), item, influence),
       triage: parseMatched(item.triageMatched),
       messages: messages.map((m) => ({ id: m.id, kind: m.kind, body: m.body, staffId: m.staffId, staffName: m.staffName, createdAt: m.createdAt })),
       events: events.map((e) => ({

@@ -3,6 +3,7 @@
  * the few limits of its inputs that the Worker, the console and the site-owner CLI must agree on
  * (plain values, no imports). Free of Workers and Node types so every build can import it.
  */
+import type { QueueInfluence } from '../reputation-types.ts';
 import type { Language } from '../api-types.ts';
 
 export type StaffRole = 'owner' | 'agent';
@@ -228,6 +229,12 @@ export interface ShopperExport {
     createdAt: number;
     updatedAt: number;
   }[];
+  /** The idea board, present when they took part: ideas they shared, their comments, the ideas they voted for. */
+  ideaBoard?: {
+    ideas: { id: string; productId: string | null; title: string; body: string; category: string; status: string; createdAt: number }[];
+    comments: { id: string; ideaId: string; body: string; createdAt: number }[];
+    votes: { ideaId: string; createdAt: number }[];
+  };
 }
 
 // ── Routing: the staff queue ───────────────────────────────────────────────────────────────
@@ -274,6 +281,8 @@ export interface QueueItem {
   askedAt: number;
   /** The live chat this item is about (its first message is `body`); null for questions. */
   conversationId: string | null;
+  /** The shopper's influence score 1–5 with why (staff only; in the list and the item view); absent before it is computed. */
+  influence?: QueueInfluence | null;
 }
 
 /** `GET /queue?status=&product=&category=&assignee=` (assignee: a staff id, `me` or `none`). */

@@ -16,7 +16,7 @@ const openQuery = z.object({ product: productId.optional() });
  */
 export const expertRoutes = new Hono<AppEnv>().get('/open-questions', validate('query', openQuery), async (c) => {
   const viewer = c.get('viewer');
-  if (viewer.kind !== 'member' || viewer.role !== 'expert') {
+  if (viewer.kind !== 'member' || (viewer.role !== 'expert' && !viewer.ambassador)) {
     throw new ApiError(403, 'experts_only', 'Open questions are for the brand’s experts.');
   }
   const { product } = c.req.valid('query');

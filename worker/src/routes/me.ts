@@ -19,7 +19,8 @@ export const meRoutes = new Hono<AppEnv>()
     const v = c.get('viewer');
     const me: Me =
       v.kind === 'member'
-        ? { kind: 'member', name: v.name, role: v.role, products: v.products }
+        ? // An ambassador the owner promoted gets the expert view of open questions, like an expert.
+          { kind: 'member', name: v.name, role: v.ambassador ? 'expert' : v.role, products: v.products }
         : { kind: v.kind, name: null, role: null, products: [] };
     return c.json({ me }, 200);
   })

@@ -18,6 +18,8 @@ import {
   listAnswers,
   listQuestions,
 } from '../db/questions.ts';
+import { countQuestionView, publicReputations } from '../db/reputation.ts';
+import { refreshAfterWrite } from './profiles.ts';
 
 export const productId = z.string().regex(/^[\w.:/-]{1,128}$/, 'invalid_product');
 export const productParam = z.object({ site: z.string(), product: productId });
@@ -98,12 +100,23 @@ export const questionRoutes = new Hono<AppEnv>()
     const siteId = c.get('site').id;
     const answers = await listAnswers(c.env.DB, siteId, questionId);
     const voter = voterKey(viewer);
-    const [voted, notHelped] = await Promise.all([
+    const [voted, notHelped, reputations] = await Promise.all([
       voter ? votedHelpful(c.env.DB, siteId, voter, answers.map((a) => a.id)) : Promise.resolve(new Set<string>()),
       isMine(viewer, question) ? notHelpedAnswers(c.env.DB, siteId, questionId) : Promise.resolve(new Set<string>()),
+      publicReputations(c.env.DB, siteId, answers.flatMap((a) => (a.authorSub && !a.authorErased ? [a.authorSub] : []))),
     ]);
+    // Reach for the influence score: the answers were seen once more.
+    c.executionCtx.waitUntil(countQuestionView(c.env.DB, siteId, questionId).catch((err: unknown) => console.error('view count failed', err)));
     const ctx = { acceptedAnswerId: question.acceptedAnswerId, votedHelpful: voted, didNotHelp: notHelped };
-    return c.json({ answers: answers.map((a) => publicAnswer(a, viewer, ctx)) }, 200);
+    return c.json(
+      {
+        answers: answers.map((a) => {
+          const reputation = a.authorSub ? reputations.get(a.authorSub) : undefined;
+          return reputation ? { ...publicAnswer(a, viewer, ctx), reputation } : publicAnswer(a, viewer, ctx);
+        }),
+      },
+      200,
+    );
   })
   .post('/questions/:question/answers', validate('param', questionParam), validate('json', newAnswer), async (c) => {
     const { question: questionId } = c.req.valid('param');
@@ -122,6 +135,7 @@ export const questionRoutes = new Hono<AppEnv>()
       [...memberRefresh(c, now), ...screened.audit],
     );
     const shown = publicAnswer(answer, viewer);
+    refreshAfterWrite(c, answer);
     if (screened.status === 'published') {
       notify(c, 'answer.created', { answer: shown, question: publicQuestion(question, viewer) });
     }
@@ -141,6 +155,13 @@ export const questionRoutes = new Hono<AppEnv>()
         throw new ApiError(404, 'answer_not_found', 'This answer does not exist.');
       }
     }
+    const before = question.acceptedAnswerId ? await findAnswer(c.env.DB, c.get('site').id, question.acceptedAnswerId) : null;
     await setAcceptedAnswer(c.env.DB, c.get('site').id, questionId, answerId);
+    // Acceptance moves points: to the newly accepted answer's author, away from the previous one's.
+    if (answerId) {
+      const accepted = await findAnswer(c.env.DB, c.get('site').id, answerId);
+      if (accepted) refreshAfterWrite(c, accepted);
+    }
+    if (before && before.id !== answerId) refreshAfterWrite(c, before);
     return c.json({ acceptedAnswerId: answerId }, 200);
   });

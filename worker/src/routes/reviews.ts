@@ -44,6 +44,8 @@ import {
 } from '../db/reviews.ts';
 import { askQuestion, audienceFields, audienceOf } from './ask.ts';
 import { requireVoter } from './answers.ts';
+import { afterHelpfulVote, refreshAfterWrite } from './profiles.ts';
+import { countReviewViews } from '../db/reputation.ts';
 import { validateReviews } from './reviews-validate.ts';
 import { purchaseRoutes, sitePurchaseRoutes } from './purchases.ts';
 
@@ -203,6 +205,8 @@ export const reviewRoutes = new Hono<AppEnv>()
     const site = c.get('site');
     const page = await listReviews(c.env.DB, site.id, product, { sort, stars: stars ?? null, limit, after });
     const ctx = { voted: await votesOf(c, page.reviews), brand: site.name };
+    // Reach for the influence score: each listed review was seen once more.
+    c.executionCtx.waitUntil(countReviewViews(c.env.DB, site.id, page.reviews.map((r) => r.id)).catch((err: unknown) => console.error('view count failed', err)));
     const body: ReviewPage = {
       reviews: page.reviews.map((r) => publicReview(r, c.get('viewer'), ctx)),
       nextCursor: page.next ? encodeReviewCursor(page.next) : null,
@@ -252,6 +256,7 @@ export const reviewRoutes = new Hono<AppEnv>()
       [...(viewer.kind === 'member' ? [upsertMemberStatement(db, site.id, viewer, now)] : []), ...screened.audit],
     );
     if (!stored) throw new ApiError(409, 'already_reviewed', 'You have already reviewed this product; edit your review instead.');
+    refreshAfterWrite(c, stored);
     const body: ReviewWritten = { review: publicReview(stored, viewer, { voted: new Set(), brand: site.name }), notice: screened.notice };
     return c.json(body, 201);
   })
@@ -303,7 +308,9 @@ export const reviewRoutes = new Hono<AppEnv>()
     if (review.status !== 'published') throw new ApiError(404, 'review_not_found', 'This review does not exist.');
     await enforceRateLimit(c, 'vote');
     if (isMine(c.get('viewer'), review)) throw new ApiError(403, 'own_review', 'You cannot vote for your own review.');
-    return c.json(await toggleReviewHelpful(c.env.DB, c.get('site').id, id, voter, c.req.valid('json').helpful, Date.now()), 200);
+    const result = await toggleReviewHelpful(c.env.DB, c.get('site').id, id, voter, c.req.valid('json').helpful, Date.now());
+    await afterHelpfulVote(c, { targetType: 'review', targetId: id, voter, helpful: result.helpful }, review);
+    return c.json(result, 200);
   })
   .post('/reviews/:review/questions', validateReviews('param', reviewParam), validateReviews('json', askBody), async (c) => {
     const { review: id } = c.req.valid('param');

@@ -33,7 +33,6 @@ const en = {
   },
   joined: (name: string) => `${name} joined the chat.`,
   left: (name: string) => `${name} left the chat.`,
-  newMessage: (name: string) => `New message from ${name}.`,
   errors: {
     message_empty: 'Write a message first.',
     message_too_long: 'A message can have at most 5,000 characters.',
@@ -77,7 +76,6 @@ const nl: ConsoleChatStrings = {
   },
   joined: (name) => `${name} is het gesprek binnengekomen.`,
   left: (name) => `${name} heeft het gesprek verlaten.`,
-  newMessage: (name) => `Nieuw bericht van ${name}.`,
   errors: {
     message_empty: 'Schrijf eerst een bericht.',
     message_too_long: 'Een bericht mag hoogstens 5.000 tekens hebben.',
@@ -119,7 +117,6 @@ const fr: ConsoleChatStrings = {
   },
   joined: (name) => `${name} a rejoint la conversation.`,
   left: (name) => `${name} a quitté la conversation.`,
-  newMessage: (name) => `Nouveau message de ${name}.`,
   errors: {
     message_empty: 'Écrivez d’abord un message.',
     message_too_long: 'Un message peut contenir au plus 5 000 caractères.',

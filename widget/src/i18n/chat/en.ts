@@ -26,7 +26,6 @@ export const en = {
   reconnecting: 'Reconnecting… your messages are kept and sent when we are back.',
   history: 'Your conversations',
   startNew: 'Start a new conversation',
-  continueChat: 'Continue',
   open: 'Open',
   closed: 'Closed',
   unread: (n: number) => `${n} unread`,

@@ -25,7 +25,6 @@ export const fr: ChatStrings = {
   reconnecting: 'Reconnexion… vos messages sont gardés et partiront dès notre retour.',
   history: 'Vos conversations',
   startNew: 'Nouvelle conversation',
-  continueChat: 'Continuer',
   open: 'Ouverte',
   closed: 'Fermée',
   unread: (n) => `${n} non lu${n > 1 ? 's' : ''}`,

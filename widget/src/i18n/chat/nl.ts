@@ -25,7 +25,6 @@ export const nl: ChatStrings = {
   reconnecting: 'Opnieuw verbinden… je berichten blijven bewaard en gaan weg zodra we terug zijn.',
   history: 'Jouw gesprekken',
   startNew: 'Nieuw gesprek beginnen',
-  continueChat: 'Verder',
   open: 'Open',
   closed: 'Gesloten',
   unread: (n) => `${n} ongelezen`,

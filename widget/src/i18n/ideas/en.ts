@@ -1,0 +1,63 @@
+/**
+ * English strings of the Ideas tab; they travel with its lazy chunk. The shape the other
+ * locales must match.
+ */
+export const en = {
+  heading: 'Ideas from shoppers',
+  intro: 'Tell us what would make this product or our shop better, and vote for the ideas you want most.',
+  shareIdea: 'Share an idea',
+  show: 'Show ideas',
+  sorts: { top: 'Top', new: 'New', done: 'Done' },
+  listLabel: { top: 'Top ideas', new: 'New ideas', done: 'Done ideas' },
+  empty: { top: 'No ideas yet. Be the first to share one.', new: 'No ideas yet. Be the first to share one.', done: 'No ideas are done yet.' },
+  loading: 'Loading ideas…',
+  loadError: 'We could not load the ideas.',
+  more: 'Show more ideas',
+  vote: 'Vote',
+  votes: (n: number, count: string) => (n === 1 ? '1 vote' : `${count} votes`),
+  comments: (n: number) => (n === 0 ? 'No comments yet' : n === 1 ? '1 comment' : `${n} comments`),
+  status: { new: 'New', under_review: 'Under review', planned: 'Planned', done: 'Done', declined: 'Declined' },
+  categories: { product: 'Product', experience: 'Experience', involvement: 'Involvement' },
+  categoryHints: {
+    product: 'A new product, or a change to one',
+    experience: 'Shopping, delivery, service',
+    involvement: 'Testing, events, taking part',
+  },
+  wholeShop: 'The whole shop',
+  back: 'Back to the ideas',
+  /** Staff's explanation of the status, signed with the shop's name. */
+  statusFrom: (brand: string) => `Update from ${brand}`,
+  mergedInto: 'This idea was merged into a similar one. Vote and comment there.',
+  openMerged: 'Open that idea',
+  commentsHeading: 'Comments',
+  yourComment: 'Your comment',
+  postComment: 'Post comment',
+  commentPosted: 'Your comment is posted.',
+  formHeading: 'Share an idea',
+  title: 'Title',
+  titleHint: 'In a few words: what would you like? 5 to 120 characters.',
+  description: 'Description',
+  descriptionHint: 'What would it change for you? At least 10 characters.',
+  category: 'Category',
+  scope: 'About',
+  scopeProduct: 'This product',
+  similarHeading: 'Similar ideas: vote for one of these instead?',
+  postIdea: 'Post idea',
+  ideaPosted: 'Thank you! Your idea is posted.',
+  ideaHeld: 'Your idea will appear after a quick check.',
+  errors: {
+    idea_title_too_short: 'Please give your idea a title of at least 5 characters.',
+    idea_title_too_long: 'Please keep the title under 120 characters.',
+    idea_body_too_short: 'Please describe your idea in at least 10 characters.',
+    idea_body_too_long: 'Please keep the description under 2,000 characters.',
+    invalid_idea_category: 'Please choose a category.',
+    idea_comment_too_short: 'Please write at least 2 characters.',
+    idea_comment_too_long: 'Please keep your comment under 1,000 characters.',
+    idea_not_found: 'This idea no longer exists.',
+    idea_merged: 'This idea was merged into another one: vote and comment there.',
+    idea_held: 'This idea waits for a quick check before others can vote or comment.',
+    ideas_disabled: 'This shop has no idea board at the moment.',
+  },
+};
+
+export type IdeaStrings = typeof en;
