@@ -294,6 +294,7 @@ export class SamenWidget extends LitElement {
     this.#preload();
   }
 
+  /** Fetches the tabs' lazy chunks ahead of use: Reviews always, Ideas where the site has the board on. */
   #preload = (): void => {
     void loadReviews();
     if (this.#ideas) void loadIdeas();

@@ -1,7 +1,7 @@
 /**
  * The API calls that only the lazy parts of the widget make (answers, answering and votes,
  * reports, search and suggestions, experts' open questions, SEO, routing's checkout question and
- * "No, ask the community", and the Reviews tab). Their code loads with the first of them instead
+ * "No, ask the community", and the Reviews and Ideas tabs). Their code loads with the first of them instead
  * of with every product page; `createApi` forwards each to the implementation here, with its own
  * transport, so URLs are still built only by the client.
  */

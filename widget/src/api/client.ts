@@ -199,7 +199,7 @@ type CoreCall = 'setToken' | 'site' | 'me' | 'myQuestions' | 'questions';
 
 /**
  * Every other method (answers and votes, asking and answering, reports, search, open questions,
- * SEO, routing's checkout question and "No, ask the community", the Reviews tab) is only called
+ * SEO, routing's checkout question and "No, ask the community", the Reviews and Ideas tabs) is only called
  * once the shopper interacts: ./calls.ts implements them and loads with the first one made (the
  * community chunk preloads it). The client forwards them by name, so product pages carry neither
  * their code nor their names.
