@@ -35,7 +35,7 @@ export default defineConfig({
     rolldownOptions: {
       // The loader keeps a stable name (it is in every shop's HTML); lazy chunks are content-hashed.
       output: {
-        chunkFileNames: 'widget/[name]-[hash].js',
+        chunkFileNames: 'widget/[name]-[hash:6].js',
         minify: true,
       },
       preserveEntrySignatures: false,

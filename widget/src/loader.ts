@@ -93,7 +93,7 @@ if (tag?.dataset.launcher != 'off') {
   const sheet = new CSSStyleSheet();
   const accent = 'var(--samen-accent,#22577a)';
   sheet.replaceSync(
-    `:host{position:fixed;inset-block-end:1rem;inset-inline-end:1rem;z-index:2147483000}button{font:var(--samen-font,600 1rem/1.2 system-ui,sans-serif);min-block-size:44px;padding:.7rem 1.2rem;border:0;border-radius:var(--samen-launcher-radius,2rem);background:${accent};color:var(--samen-on-accent,#fff);box-shadow:0 4px 16px #0003;cursor:pointer}button:focus-visible{outline:3px solid ${accent};outline-offset:3px}@media(prefers-reduced-motion:no-preference){button{transition:transform .2s}button:hover{transform:translateY(-2px)}}`,
+    `:host{position:fixed;inset-block-end:1em;inset-inline-end:1em;z-index:2147483000}button{font:var(--samen-font,600 medium/1.2 system-ui,sans-serif);min-block-size:44px;padding:.7em 1.2em;border:0;border-radius:var(--samen-launcher-radius,2em);background:${accent};color:var(--samen-on-accent,#fff);box-shadow:0 4px 16px #0003;cursor:pointer}button:focus-visible{outline:3px solid ${accent};outline-offset:3px}@media(prefers-reduced-motion:no-preference){button{transition:transform .2s}button:hover{transform:translateY(-2px)}}`,
   );
   button.textContent = lang == 'nl' ? 'Chat met ons' : lang == 'fr' ? 'Discutez avec nous' : 'Chat with us';
   button.setAttribute('part', 'launcher');

@@ -71,14 +71,15 @@ export class SamenWidget extends LitElement {
         background: var(--_surface);
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
-        padding: 1rem;
-        min-block-size: 12rem;
+        padding: 1em;
+        min-block-size: 12em;
       }
       [role='tablist'] {
         display: flex;
-        gap: 0.25rem;
+        flex-wrap: wrap;
+        gap: 0.25em;
         border-block-end: 1px solid var(--_border);
-        margin-block-end: 1rem;
+        margin-block-end: 1em;
       }
       [role='tab'] {
         font: inherit;
@@ -86,7 +87,7 @@ export class SamenWidget extends LitElement {
         background: none;
         border: 0;
         border-block-end: 3px solid transparent;
-        padding: 0.5rem 1rem;
+        padding: 0.5em 1em;
         color: inherit;
         cursor: pointer;
       }
@@ -102,7 +103,7 @@ export class SamenWidget extends LitElement {
         margin: 0;
       }
       .skeleton {
-        block-size: 10rem;
+        block-size: 10em;
         border-radius: var(--_radius);
         background: linear-gradient(90deg, #0000000a, #00000014, #0000000a);
       }
@@ -223,7 +224,8 @@ export class SamenWidget extends LitElement {
     api.setToken(token);
     this._notice = '';
     try {
-      this._me = await api.me(signal);
+      // A guest has nothing to look up: one round trip less before the first content.
+      this._me = token ? await api.me(signal) : GUEST;
     } catch (err) {
       if (signal?.aborted) return;
       this._me = GUEST;

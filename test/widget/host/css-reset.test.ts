@@ -1,6 +1,6 @@
 /**
- * A shop page with an aggressive global CSS reset: `* { all: unset }` and `!important` rules on
- * buttons, text and the widget's own class names and roles. The widget keeps its own look: the
+ * A shop page with an aggressive global CSS reset: `* { all: unset }`, a 10px root font size (the
+ * "62.5%" trick, which would shrink anything sized in rem) and `!important` rules on buttons, text and the widget's own class names and roles. The widget keeps its own look: the
  * page's selectors cannot reach into its shadow root. (Only the element itself is the page's: a
  * `*` rule makes it inline, and its content still lays out at the same width.)
  */
@@ -9,6 +9,7 @@ import { hostPage, type Host } from './host-page.ts';
 
 const RESET = `<style>
   * { all: unset; }
+  html { font-size: 10px !important; }
   head, script, style { display: none !important; }
   button { padding: 0 !important; border: 3px solid rgb(255, 0, 0) !important; background: rgb(255, 255, 0) !important; font-size: 8px !important; }
   p, li, h2, h3, textarea { margin: 40px !important; font-size: 9px !important; color: rgb(0, 255, 0) !important; }

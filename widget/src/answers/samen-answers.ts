@@ -34,12 +34,12 @@ export class SamenAnswers extends LitElement {
     css`
       ol {
         list-style: none;
-        margin: 0.75rem 0 0;
-        padding-inline-start: 1rem;
+        margin: 0.75em 0 0;
+        padding-inline-start: 1em;
         border-inline-start: 3px solid var(--_border);
       }
       li + li {
-        margin-block-start: 1rem;
+        margin-block-start: 1em;
       }
       p {
         margin: 0;
@@ -51,21 +51,21 @@ export class SamenAnswers extends LitElement {
       .meta,
       .count {
         color: var(--_muted);
-        font-size: 0.875rem;
+        font-size: 0.875em;
       }
       .meta {
-        margin-block: 0.25rem 0.5rem;
+        margin-block: 0.25em 0.5em;
       }
       .actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
+        gap: 0.5em;
         align-items: center;
       }
       button {
-        min-block-size: 2.25rem;
-        padding-block: 0.25rem;
-        padding-inline: 0.75rem;
+        min-block-size: 2.25em;
+        padding-block: 0.25em;
+        padding-inline: 0.75em;
       }
       [aria-pressed='true'] {
         background: var(--_accent);
@@ -76,7 +76,7 @@ export class SamenAnswers extends LitElement {
         color: var(--_accent);
       }
       samen-report {
-        margin-block-start: 0.5rem;
+        margin-block-start: 0.5em;
       }
     `,
   ];

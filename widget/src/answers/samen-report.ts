@@ -37,18 +37,18 @@ export class SamenReport extends LitElement {
       fieldset {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
-        margin: 0 0 0.5rem;
-        padding: 0.5rem 0.75rem;
+        margin: 0 0 0.5em;
+        padding: 0.5em 0.75em;
       }
       legend {
         font-weight: 600;
       }
       fieldset label {
         display: flex;
-        gap: 0.5rem;
+        gap: 0.5em;
         align-items: center;
         font-weight: 400;
-        min-block-size: 2rem;
+        min-block-size: 2em;
       }
       input {
         inline-size: auto;
@@ -57,7 +57,7 @@ export class SamenReport extends LitElement {
       .actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
     `,
   ];

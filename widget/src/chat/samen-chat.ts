@@ -78,12 +78,12 @@ export class SamenChat extends LitElement {
     css`
       dialog {
         position: fixed;
-        inset-block: auto 1rem;
-        inset-inline: auto 1rem;
+        inset-block: auto 1em;
+        inset-inline: auto 1em;
         margin: 0;
         padding: 0;
-        inline-size: min(24rem, calc(100vw - 1rem));
-        block-size: min(36rem, calc(100dvh - 2rem));
+        inline-size: min(24em, calc(100vw - 1em));
+        block-size: min(36em, calc(100dvh - 2em));
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         background: var(--_surface);
@@ -96,7 +96,7 @@ export class SamenChat extends LitElement {
       }
       @media (max-width: 400px) {
         dialog {
-          inset-inline: 0.5rem;
+          inset-inline: 0.5em;
         }
       }
       @media (prefers-reduced-motion: no-preference) {
@@ -107,7 +107,7 @@ export class SamenChat extends LitElement {
       @keyframes rise {
         from {
           opacity: 0;
-          transform: translateY(0.5rem);
+          transform: translateY(0.5em);
         }
       }
       dialog::backdrop {
@@ -117,18 +117,18 @@ export class SamenChat extends LitElement {
         display: flex;
         align-items: center;
         justify-content: space-between;
-        gap: 0.5rem;
-        padding: 0.5rem 0.75rem;
+        gap: 0.5em;
+        padding: 0.5em 0.75em;
         border-block-end: 1px solid var(--_border);
       }
       h2 {
-        font-size: 1rem;
+        font-size: 1em;
         margin: 0;
       }
       .body {
         flex: 1;
         overflow-y: auto;
-        padding: 0.75rem;
+        padding: 0.75em;
       }
       ol,
       ul {
@@ -136,11 +136,11 @@ export class SamenChat extends LitElement {
         margin: 0;
         padding: 0;
         display: grid;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
       .msg {
         max-inline-size: 85%;
-        padding: 0.375rem 0.625rem;
+        padding: 0.375em 0.625em;
         border-radius: var(--_radius);
         background: #0000000d;
         overflow-wrap: anywhere;
@@ -155,7 +155,7 @@ export class SamenChat extends LitElement {
       .meta,
       .note {
         display: block;
-        font-size: 0.8125rem;
+        font-size: 0.8125em;
         color: var(--_muted);
       }
       .mine .who,
@@ -164,13 +164,13 @@ export class SamenChat extends LitElement {
         opacity: 0.85;
       }
       .note {
-        margin: 0 0 0.5rem;
+        margin: 0 0 0.5em;
       }
       form {
         display: flex;
-        gap: 0.5rem;
+        gap: 0.5em;
         align-items: end;
-        padding: 0.5rem 0.75rem;
+        padding: 0.5em 0.75em;
         border-block-start: 1px solid var(--_border);
       }
       form > div {
@@ -178,15 +178,15 @@ export class SamenChat extends LitElement {
       }
       textarea {
         resize: none;
-        block-size: 2.75rem;
+        block-size: 2.75em;
       }
       .email {
-        padding: 0 0.75rem 0.5rem;
+        padding: 0 0.75em 0.5em;
       }
       .msg img {
         display: block;
         max-inline-size: 100%;
-        max-block-size: 10rem;
+        max-block-size: 10em;
         border-radius: var(--_radius);
       }
       .mine a {

@@ -31,14 +31,14 @@ export class SamenCheckout extends LitElement {
     controls,
     css`
       h2 {
-        font-size: 1.125rem;
-        margin: 0 0 0.5rem;
+        font-size: 1.125em;
+        margin: 0 0 0.5em;
       }
       .intro {
-        margin: 0 0 0.75rem;
+        margin: 0 0 0.75em;
       }
       samen-routing {
-        margin-block-start: 0.5rem;
+        margin-block-start: 0.5em;
       }
     `,
   ];

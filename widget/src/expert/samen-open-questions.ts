@@ -48,15 +48,15 @@ export class SamenOpenQuestions extends LitElement {
         padding: 0;
       }
       .waiting {
-        margin: 1rem 0 -0.75rem;
+        margin: 1em 0 -0.75em;
         color: var(--_muted);
-        font-size: 0.875rem;
+        font-size: 0.875em;
       }
       .state {
         color: var(--_muted);
       }
       .toggle {
-        margin-block: 0.75rem;
+        margin-block: 0.75em;
       }
       [aria-pressed='true'] {
         background: var(--_accent);

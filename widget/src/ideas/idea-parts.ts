@@ -6,11 +6,11 @@ import type { IdeaStrings } from '../i18n/ideas/index.ts';
 export const ideaStyles = css`
   h3,
   h4 {
-    font-size: 1rem;
+    font-size: 1em;
     margin: 0;
   }
   p {
-    margin: 0.25rem 0;
+    margin: 0.25em 0;
   }
   .plain {
     list-style: none;
@@ -18,18 +18,18 @@ export const ideaStyles = css`
     padding: 0;
   }
   .plain li {
-    padding-block: 0.25rem;
+    padding-block: 0.25em;
   }
   .meta,
   .count,
   .state {
     color: var(--_muted);
-    font-size: 0.875rem;
+    font-size: 0.875em;
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5em;
     align-items: center;
   }
   button.link {
@@ -44,9 +44,9 @@ export const ideaStyles = css`
   }
   .status {
     display: inline-block;
-    font-size: 0.75rem;
+    font-size: 0.75em;
     font-weight: 700;
-    padding-inline: 0.5rem;
+    padding-inline: 0.5em;
     border: 1px solid currentColor;
     border-radius: 999px;
     color: var(--_muted);

@@ -42,20 +42,20 @@ export class SamenIdeaForm extends LitElement {
     css`
       form {
         display: grid;
-        gap: 0.75rem;
+        gap: 0.75em;
       }
       fieldset {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         display: grid;
-        gap: 0.25rem;
+        gap: 0.25em;
       }
       legend {
         font-weight: 600;
       }
       fieldset label {
         display: flex;
-        gap: 0.5rem;
+        gap: 0.5em;
         align-items: baseline;
         font-weight: 400;
         margin: 0;
@@ -66,11 +66,11 @@ export class SamenIdeaForm extends LitElement {
         accent-color: var(--_accent);
       }
       textarea {
-        min-block-size: 6rem;
+        min-block-size: 6em;
       }
       .similar {
         border-inline-start: 3px solid var(--_accent);
-        padding-inline-start: 0.75rem;
+        padding-inline-start: 0.75em;
       }
     `,
   ];

@@ -47,15 +47,15 @@ export class SamenIdeas extends LitElement {
     ideaStyles,
     css`
       h2 {
-        font-size: 1.125rem;
-        margin: 0 0 0.25rem;
+        font-size: 1.125em;
+        margin: 0 0 0.25em;
       }
       .bar {
         display: flex;
         flex-wrap: wrap;
         justify-content: space-between;
-        gap: 0.5rem;
-        margin-block: 0.75rem;
+        gap: 0.5em;
+        margin-block: 0.75em;
       }
       .seg {
         display: flex;
@@ -75,10 +75,10 @@ export class SamenIdeas extends LitElement {
         border-inline-start: 0;
       }
       article {
-        padding-block: 0.75rem;
+        padding-block: 0.75em;
         border-block-end: 1px solid var(--_border);
         display: grid;
-        gap: 0.25rem;
+        gap: 0.25em;
       }
       .body {
         white-space: pre-wrap;
@@ -86,11 +86,11 @@ export class SamenIdeas extends LitElement {
       }
       .note {
         border-inline-start: 3px solid var(--_accent);
-        padding-inline-start: 0.75rem;
+        padding-inline-start: 0.75em;
       }
       form {
         display: grid;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
       [hidden] {
         display: none;

@@ -54,7 +54,7 @@ export class SamenAuthor extends LitElement {
       }
       li {
         display: inline-block;
-        margin-inline-end: 0.25rem;
+        margin-inline-end: 0.25em;
       }
       .badges li {
         background: transparent;
@@ -62,19 +62,19 @@ export class SamenAuthor extends LitElement {
         border: 1px solid var(--_accent);
       }
       dialog {
-        max-inline-size: min(22rem, calc(100vw - 2rem));
+        max-inline-size: min(22em, calc(100vw - 2em));
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         background: var(--_surface);
         color: var(--_text);
-        padding: 1rem;
+        padding: 1em;
       }
       dialog::backdrop {
         background: rgb(0 0 0 / 0.3);
       }
       h3,
       p {
-        margin: 0 0 0.5rem;
+        margin: 0 0 0.5em;
       }
     `,
   ];

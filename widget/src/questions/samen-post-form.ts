@@ -40,16 +40,16 @@ export class SamenPostForm extends LitElement {
     css`
       form {
         display: grid;
-        gap: 0.75rem;
+        gap: 0.75em;
       }
       textarea {
-        min-block-size: 5rem;
+        min-block-size: 5em;
         resize: vertical;
       }
       .actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
+        gap: 0.5em;
         align-items: center;
       }
     `,

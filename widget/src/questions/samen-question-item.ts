@@ -37,7 +37,7 @@ export class SamenQuestionItem extends LitElement {
     badge,
     css`
       article {
-        padding-block: 1rem;
+        padding-block: 1em;
         border-block-end: 1px solid var(--_border);
       }
       .body {
@@ -47,18 +47,18 @@ export class SamenQuestionItem extends LitElement {
         overflow-wrap: anywhere;
       }
       .meta {
-        margin: 0.25rem 0 0.5rem;
+        margin: 0.25em 0 0.5em;
         color: var(--_muted);
-        font-size: 0.875rem;
+        font-size: 0.875em;
       }
       .actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
       samen-post-form,
       samen-report {
-        margin-block-start: 0.75rem;
+        margin-block-start: 0.75em;
       }
     `,
   ];

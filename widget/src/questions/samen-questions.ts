@@ -41,11 +41,11 @@ export class SamenQuestions extends LitElement {
     badge,
     css`
       h2 {
-        font-size: 1.125rem;
-        margin: 0 0 0.75rem;
+        font-size: 1.125em;
+        margin: 0 0 0.75em;
       }
       section + section {
-        margin-block-start: 1.5rem;
+        margin-block-start: 1.5em;
       }
       ul {
         list-style: none;
@@ -54,10 +54,10 @@ export class SamenQuestions extends LitElement {
       }
       .state {
         color: var(--_muted);
-        padding-block: 1rem;
+        padding-block: 1em;
       }
       .more {
-        margin-block-start: 1rem;
+        margin-block-start: 1em;
       }
     `,
   ];

@@ -51,22 +51,22 @@ export class SamenReviewForm extends LitElement {
     css`
       form {
         display: grid;
-        gap: 0.75rem;
-        margin-block: 1rem;
+        gap: 0.75em;
+        margin-block: 1em;
       }
       fieldset {
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
         display: flex;
         flex-wrap: wrap;
-        gap: 0.25rem 1rem;
+        gap: 0.25em 1em;
       }
       legend {
         font-weight: 600;
       }
       fieldset label {
         display: flex;
-        gap: 0.25rem;
+        gap: 0.25em;
         align-items: center;
         font-weight: 400;
       }
@@ -75,11 +75,11 @@ export class SamenReviewForm extends LitElement {
         accent-color: var(--_accent);
       }
       textarea {
-        min-block-size: 6rem;
+        min-block-size: 6em;
       }
       select {
         font: inherit;
-        font-size: max(1rem, 16px);
+        font-size: max(1em, 16px);
         display: block;
       }
     `,

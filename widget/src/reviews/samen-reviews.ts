@@ -53,11 +53,11 @@ export class SamenReviews extends LitElement {
     badge,
     css`
       h2 {
-        font-size: 1.125rem;
-        margin: 1.5rem 0 0.5rem;
+        font-size: 1.125em;
+        margin: 1.5em 0 0.5em;
       }
       h3 {
-        font-size: 1rem;
+        font-size: 1em;
         margin: 0;
       }
       ul {
@@ -66,10 +66,10 @@ export class SamenReviews extends LitElement {
         padding: 0;
       }
       p {
-        margin: 0.25rem 0;
+        margin: 0.25em 0;
       }
       .avg {
-        font-size: 1.125rem;
+        font-size: 1.125em;
         font-weight: 700;
       }
       .stars {
@@ -78,22 +78,22 @@ export class SamenReviews extends LitElement {
       }
       .dist li {
         display: grid;
-        grid-template-columns: 3rem 1fr 3rem;
-        gap: 0.5rem;
+        grid-template-columns: 3em 1fr 3em;
+        gap: 0.5em;
         align-items: center;
       }
       meter {
         inline-size: 100%;
       }
       article {
-        padding-block: 1rem;
+        padding-block: 1em;
         border-block-end: 1px solid var(--_border);
       }
       .meta,
       .count,
       .state {
         color: var(--_muted);
-        font-size: 0.875rem;
+        font-size: 0.875em;
       }
       .body {
         white-space: pre-wrap;
@@ -101,21 +101,21 @@ export class SamenReviews extends LitElement {
       }
       .reply {
         border-inline-start: 3px solid var(--_accent);
-        padding-inline-start: 0.75rem;
-        margin-block-start: 0.5rem;
+        padding-inline-start: 0.75em;
+        margin-block-start: 0.5em;
       }
       .actions,
       .controls {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.5rem;
+        gap: 0.5em;
         align-items: center;
-        margin-block: 0.5rem;
+        margin-block: 0.5em;
       }
       select {
         font: inherit;
-        font-size: max(1rem, 16px);
-        padding: 0.25rem;
+        font-size: max(1em, 16px);
+        padding: 0.25em;
         border-radius: var(--_radius);
       }
       [aria-pressed='true'] {

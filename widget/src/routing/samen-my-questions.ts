@@ -37,11 +37,11 @@ export class SamenMyQuestions extends LitElement {
     badge,
     css`
       section {
-        margin-block-start: 1.5rem;
+        margin-block-start: 1.5em;
       }
       h2 {
-        font-size: 1.125rem;
-        margin: 0 0 0.75rem;
+        font-size: 1.125em;
+        margin: 0 0 0.75em;
       }
       ul {
         list-style: none;
@@ -50,15 +50,15 @@ export class SamenMyQuestions extends LitElement {
       }
       .state {
         color: var(--_muted);
-        padding-block: 0.5rem;
+        padding-block: 0.5em;
       }
       .status {
-        margin: 0.25rem 0 0;
-        font-size: 0.875rem;
+        margin: 0.25em 0 0;
+        font-size: 0.875em;
       }
       .replies {
-        margin-block-start: 0.5rem;
-        padding-inline-start: 0.75rem;
+        margin-block-start: 0.5em;
+        padding-inline-start: 0.75em;
         border-inline-start: 3px solid var(--_accent);
         color: var(--_text);
       }
@@ -70,7 +70,7 @@ export class SamenMyQuestions extends LitElement {
         overflow-wrap: anywhere;
       }
       .meta {
-        font-size: 0.875rem;
+        font-size: 0.875em;
         color: var(--_muted);
       }
     `,

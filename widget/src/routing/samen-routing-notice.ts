@@ -33,13 +33,13 @@ export class SamenRoutingNotice extends LitElement {
     controls,
     css`
       p {
-        margin: 0.25rem 0 0;
+        margin: 0.25em 0 0;
       }
       .routing:focus {
         outline: none;
       }
       button {
-        margin-block-start: 0.5rem;
+        margin-block-start: 0.5em;
       }
     `,
   ];

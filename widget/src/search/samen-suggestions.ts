@@ -34,8 +34,8 @@ export class SamenSuggestions extends LitElement {
     controls,
     css`
       h3 {
-        font-size: 1rem;
-        margin: 1rem 0 0.25rem;
+        font-size: 1em;
+        margin: 1em 0 0.25em;
       }
       ul {
         list-style: none;
@@ -43,11 +43,11 @@ export class SamenSuggestions extends LitElement {
         padding: 0;
       }
       li {
-        padding-block: 0.5rem;
+        padding-block: 0.5em;
         border-block-end: 1px solid var(--_border);
       }
       p {
-        margin: 0 0 0.25rem;
+        margin: 0 0 0.25em;
         overflow-wrap: anywhere;
       }
       .body {
@@ -57,8 +57,8 @@ export class SamenSuggestions extends LitElement {
         color: var(--_muted);
       }
       button {
-        min-block-size: 2.25rem;
-        padding-block: 0.25rem;
+        min-block-size: 2.25em;
+        padding-block: 0.25em;
       }
     `,
   ];

@@ -13,7 +13,8 @@ export const tokens = css`
   :host {
     box-sizing: border-box;
     display: block;
-    font: var(--samen-font, 400 1rem/1.5 system-ui, -apple-system, 'Segoe UI', sans-serif);
+    --_font: var(--samen-font, 400 medium/1.5 system-ui, -apple-system, 'Segoe UI', sans-serif);
+    font: var(--_font);
     color-scheme: var(--samen-color-scheme, light dark);
     color: var(--_text);
     --_accent: var(--samen-accent, light-dark(#22577a, #8ecae6));
@@ -24,6 +25,13 @@ export const tokens = css`
     --_border: var(--samen-border, light-dark(#c9d1d9, #454d57));
     --_error: var(--samen-error, light-dark(#b3261e, #ffb4ab));
     --_radius: var(--samen-radius, 8px);
+  }
+  /* A page rule for every element ("* { all: unset }") beats :host on the element itself, so the
+     outermost boxes set font and colour again; "medium", not rem: a page's 62.5% root must not shrink us. */
+  .container,
+  dialog {
+    font: var(--_font);
+    color: var(--_text);
   }
   :host([theme='light']) {
     --samen-color-scheme: light;
@@ -42,9 +50,9 @@ export const tokens = css`
 export const badge = css`
   .badge {
     display: inline-block;
-    font-size: 0.75rem;
+    font-size: 0.75em;
     font-weight: 700;
-    padding-inline: 0.375rem;
+    padding-inline: 0.375em;
     border-radius: 999px;
     background: var(--_accent);
     color: var(--_on-accent);
@@ -56,12 +64,12 @@ export const controls = css`
     font: inherit;
     cursor: pointer;
     border-radius: var(--_radius);
-    padding-block: 0.5rem;
-    padding-inline: 1rem;
+    padding-block: 0.5em;
+    padding-inline: 1em;
     border: 1px solid var(--_accent);
     background: var(--_surface);
     color: var(--_accent);
-    min-block-size: 2.75rem;
+    min-block-size: 2.75em;
   }
   button.primary {
     background: var(--_accent);
@@ -80,14 +88,14 @@ export const controls = css`
   label {
     display: block;
     font-weight: 600;
-    margin-block-end: 0.25rem;
+    margin-block-end: 0.25em;
   }
   textarea,
   input {
     font: inherit;
-    font-size: max(1rem, 16px);
+    font-size: max(1em, 16px);
     inline-size: 100%;
-    padding: 0.5rem 0.75rem;
+    padding: 0.5em 0.75em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -98,13 +106,13 @@ export const controls = css`
   }
   .hint {
     color: var(--_muted);
-    font-size: 0.875rem;
-    margin: 0.25rem 0 0;
+    font-size: 0.875em;
+    margin: 0.25em 0 0;
   }
   .error {
     color: var(--_error);
-    font-size: 0.875rem;
-    margin: 0.25rem 0 0;
+    font-size: 0.875em;
+    margin: 0.25em 0 0;
   }
   .visually-hidden {
     position: absolute;
