@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatabaseSync } from 'node:sqlite';
 import { freePort, startApp } from '../test/e2e/harness.ts';
+import { seededRandom } from '../test/fixtures/seeded-random.ts';
 import { runWrangler } from './wrangler.ts';
 import { SESSION_COOKIE, hashSessionToken, newSessionToken } from '../worker/src/domain/sessions.ts';
 
@@ -69,14 +70,7 @@ const personalTexts = [
 ];
 
 function seedDatabase(file: string, events: number): Record<string, number> {
-  let seed = 20261125;
-  const rand = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const { rand, pick } = seededRandom(20261125);
   const at = () => START + Math.floor(rand() * DAYS * DAY);
   const n = (share: number) => Math.round(events * share);
   const db = new DatabaseSync(file);

@@ -6,11 +6,14 @@
  *
  * Rows: the demo product page without Samen (served by a local host server), the demo product page
  * with Samen before any interaction and after opening its Questions tab, and the bare page with
- * Rocket.Chat Livechat or n8n chat. Also "opening the Questions tab to first content", warm
- * (second visit, HTTP cache filled). Writes bench-results/page-cost.json and page-cost.html.
+ * Rocket.Chat Livechat or n8n chat. Two first-content times: "opening the Questions tab to first
+ * content" (the issue's goal: on the started widget, a real click on the Questions tab coming from
+ * Reviews, to the frame showing the first question) and "widget start to first content" (scrolled
+ * to the widget, which starts there: core, API requests, first render; cold and warm, i.e. first
+ * and second visit). Writes bench-results/page-cost.json and page-cost.html.
  *
  * Part of `npm run bench`; alone against a running `npm start`:
- *   node scripts/bench-page.ts [--origin http://localhost:8787] [--runs 5] [--product storm-shell-jacket]
+ *   node scripts/bench-page.ts [--origin http://localhost:8787] [--runs 5] [--product storm-shell-jacket] [--tab-openings 3]
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -44,6 +47,8 @@ export interface PageBenchOptions {
   product?: string;
   /** Where page-cost.json and page-cost.html go. */
   outDir?: string;
+  /** Measured openings of the Questions tab per Samen visit (two Samen visits per run). */
+  tabOpenings?: number;
 }
 
 const brotliSizes = new Map<string, number>();
@@ -89,6 +94,7 @@ type Round = { bare: VisitResult; samen: VisitResult; samenWarm: VisitResult; ro
 /** Measures, prints the table and ratios, and writes the JSON and HTML report. */
 export async function benchPage(origin: string, options: PageBenchOptions = {}): Promise<PageCostResults> {
   const runs = options.runs ?? 5;
+  const tabOpenings = options.tabOpenings ?? 3;
   if (!(runs >= 1)) throw new Error('--runs must be at least 1');
   const productPath = `/products/${options.product ?? 'storm-shell-jacket'}`;
   const outDir = options.outDir ?? join(root, 'bench-results');
@@ -117,9 +123,9 @@ export async function benchPage(origin: string, options: PageBenchOptions = {}):
   const round = async (): Promise<Round> => {
     const bare = await inFreshContext((ctx) => visit(ctx, host.bare));
     const [samen, samenWarm] = await inFreshContext(async (ctx) => {
-      const cold = await visit(ctx, samenUrl, { openWidget: true });
+      const cold = await visit(ctx, samenUrl, { openWidget: true, tabOpenings });
       // Same context: the widget's files are in the HTTP cache and the API has answered before.
-      return [cold, await visit(ctx, samenUrl, { openWidget: true })] as const;
+      return [cold, await visit(ctx, samenUrl, { openWidget: true, tabOpenings })] as const;
     });
     const rc = await inFreshContext((ctx) => visit(ctx, host.rocketChat));
     const n8n = await inFreshContext((ctx) => visit(ctx, host.n8nChat));
@@ -144,7 +150,9 @@ export async function benchPage(origin: string, options: PageBenchOptions = {}):
     console.log(formatTable(results));
     const samenErrors = new Set(rounds.flatMap((r) => [...r.samen.errors, ...r.samenWarm.errors]));
     if (samenErrors.size) console.log(`  warning: the Samen page threw: ${[...samenErrors].slice(0, 3).join(' | ')}`);
-    if (results.openQuestions.warmMs === null) console.log('  warning: no question appeared within 10 s of opening the widget, so "after opening" includes 10 s of waiting');
+    if (results.widgetStart.warmMs === null) console.log('  warning: no question appeared within 10 s of opening the widget, so "after opening" includes 10 s of waiting');
+    const lost = results.tabOpen.samples.filter((x) => x === null).length;
+    if (lost) console.log(`  warning: ${lost} of ${results.tabOpen.samples.length} openings of the Questions tab showed no question within 5 s`);
 
     mkdirSync(outDir, { recursive: true });
     const json = join(outDir, 'page-cost.json');
@@ -189,10 +197,23 @@ function summarise(rounds: Round[], about: Pick<PageCostResults, 'chromium' | 's
   };
 
   const known = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
+  const medianOrNull = (xs: (number | null)[]) => (known(xs).length ? median(known(xs)) : null);
   const warmSamples = rounds.map((r) => r.samenWarm.openMs ?? null);
   const coldSamples = rounds.map((r) => r.samen.openMs ?? null);
-  const warmMs = known(warmSamples).length ? median(known(warmSamples)) : null;
-  const coldMs = known(coldSamples).length ? median(known(coldSamples)) : null;
+  const warmMs = medianOrNull(warmSamples);
+  const coldMs = medianOrNull(coldSamples);
+  const tabSamples = rounds.flatMap((r) => [...(r.samen.tabOpenMs ?? []), ...(r.samenWarm.tabOpenMs ?? [])]);
+  // A lost opening (no question within the timeout) ranks as slower than every measured one.
+  const ranked = tabSamples.map((x) => x ?? Infinity);
+  const finite = (x: number) => (Number.isFinite(x) ? x : null);
+  const tabMs = ranked.length ? finite(median(ranked)) : null;
+  const tabOpen = {
+    medianMs: tabMs,
+    minMs: ranked.length ? finite(Math.min(...ranked)) : null,
+    maxMs: ranked.length ? finite(Math.max(...ranked)) : null,
+    p90Ms: ranked.length ? finite([...ranked].sort((x, y) => x - y)[Math.ceil(ranked.length * 0.9) - 1] ?? Infinity) : null,
+    samples: tabSamples,
+  };
 
   const samen = row('samenBefore').added;
   const goals: Goal[] = [];
@@ -229,11 +250,11 @@ function summarise(rounds: Round[], about: Pick<PageCostResults, 'chromium' | 's
     met: share <= 0.05,
   });
   goals.push({
-    what: 'Questions tab to first content, warm',
-    value: warmMs,
-    shown: warmMs === null ? 'no question appeared' : `${warmMs.toFixed(0)} ms`,
+    what: 'opening the Questions tab to first content',
+    value: tabMs,
+    shown: tabMs === null ? 'no question appeared' : `${tabMs.toFixed(0)} ms`,
     goal: '≤ 100 ms',
-    met: warmMs === null ? false : warmMs <= 100,
+    met: tabMs === null ? false : tabMs <= 100,
   });
 
   return {
@@ -242,7 +263,8 @@ function summarise(rounds: Round[], about: Pick<PageCostResults, 'chromium' | 's
     cpuThrottling: CPU_THROTTLING,
     runs: rounds.length,
     rows,
-    openQuestions: { warmMs, coldMs, warmSamples, coldSamples },
+    tabOpen,
+    widgetStart: { warmMs, coldMs, warmSamples, coldSamples },
     samenBeforeInteraction,
     goals,
     published: PUBLISHED,
@@ -256,7 +278,13 @@ if (import.meta.main) {
       runs: { type: 'string', default: '5' },
       product: { type: 'string', default: 'storm-shell-jacket' },
       out: { type: 'string' },
+      'tab-openings': { type: 'string', default: '3' },
     },
   });
-  await benchPage(values.origin, { runs: Number(values.runs), product: values.product, ...(values.out ? { outDir: values.out } : {}) });
+  await benchPage(values.origin, {
+    runs: Number(values.runs),
+    product: values.product,
+    tabOpenings: Number(values['tab-openings']),
+    ...(values.out ? { outDir: values.out } : {}),
+  });
 }

@@ -26,6 +26,7 @@ import {
   reviewTexts,
   staffReplies,
 } from '../demo/activity-data.ts';
+import { seededRandom } from '../test/fixtures/seeded-random.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -61,15 +62,7 @@ function inserts(table: string, columns: string[], rows: Value[][]): string[] {
 export function activitySeedSql(now: number): string[] {
   const end = Math.floor(now / DAY) * DAY;
   const start = end - DAYS * DAY;
-  let seed = 20261001;
-  const rand = () => {
-    // mulberry32: small, seeded, good enough for demo data.
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+  const { rand, pick } = seededRandom(20261001);
   /** A moment on day `d` between 07:00 and 22:00 UTC. */
   const onDay = (d: number) => start + d * DAY + 7 * HOUR + Math.floor(rand() * 15 * HOUR);
   /** Days with a gentle upward trend and a dip at weekends, so the charts have a shape. */

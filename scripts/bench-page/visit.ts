@@ -36,8 +36,18 @@ export interface VisitResult {
   before: Snapshot;
   /** After scrolling the widget into view and opening its Questions tab (Samen only). */
   after?: Snapshot;
-  /** From the scroll to the first frame with a rendered question; null when none appeared. */
+  /**
+   * Widget start to first content: from scrolling the widget into view (where it starts: core,
+   * site and questions requests, first render) to the first frame with a rendered question; null
+   * when none appeared.
+   */
   openMs?: number | null;
+  /**
+   * Opening the Questions tab on the started widget, coming from the Reviews tab: from the real
+   * click on the tab to the frame that shows the first question; null for an opening that did not
+   * show one within the timeout.
+   */
+  tabOpenMs?: (number | null)[];
   /** Uncaught errors in the page (peers without their servers have plenty; Samen should have none). */
   errors: string[];
 }
@@ -45,6 +55,8 @@ export interface VisitResult {
 export interface VisitOptions {
   /** Open the Samen widget after the page has settled, and measure again. */
   openWidget?: boolean;
+  /** With `openWidget`: then this many times select Reviews and measure opening Questions again. */
+  tabOpenings?: number;
   /** The network must be idle this long before a snapshot is taken. */
   quietMs?: number;
   /** Give up waiting for an idle network after this long (peers retry their offline servers). */
@@ -141,8 +153,9 @@ async function snapshot(page: Page, cdp: CDPSession, net: ReturnType<typeof trac
 }
 
 /**
- * Runs in the page: scrolls `<samen-widget>` into view, clicks its Questions tab once the tab
- * exists and is not already selected, and resolves with the ms until a frame shows a question
+ * Widget start to first content. Runs in the page: scrolls `<samen-widget>` into view (where it
+ * starts), clicks its Questions tab once the tab exists and is not already selected, and resolves
+ * with the ms until a frame shows a question
  * (a `<samen-question-item>` with rendered text), or null after the timeout. Written against the
  * page as a shopper sees it, so it keeps working while the widget's internals change.
  */
@@ -188,6 +201,91 @@ function openQuestionsInPage(timeoutMs: number): Promise<number | null> {
   });
 }
 
+const TAB_OPENING = '__samenBenchTabOpening';
+
+/**
+ * Runs in the page before the click on the Questions tab: waits for that click (capture phase on
+ * `window`, so before the widget's own handler) and from the click event's timestamp (when the
+ * browser received the input) watches every frame until the first question is visible (rendered
+ * text, not hidden, on screen). The time is taken in a task posted from that frame's
+ * requestAnimationFrame callback, so it runs once the frame has been rendered: the click-to-paint
+ * time a shopper sees. Stores the promise of that time on `window[key]`; returns why it cannot
+ * measure, or null when armed.
+ */
+function armTabOpening({ key, timeoutMs }: { key: string; timeoutMs: number }): string | null {
+  const widget = document.querySelector('samen-widget');
+  const root = widget?.shadowRoot;
+  if (!root) return 'no started <samen-widget>';
+  const walk = function* (r: Document | ShadowRoot | Element): Generator<Element> {
+    for (const el of r.querySelectorAll('*')) {
+      yield el;
+      if (el.shadowRoot) yield* walk(el.shadowRoot);
+    }
+  };
+  const showsText = (r: ShadowRoot): boolean => {
+    for (const el of walk(r)) {
+      if (el.localName === 'style' || el.localName === 'script') continue;
+      for (const node of el.childNodes) if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) return true;
+    }
+    return false;
+  };
+  const questionShown = (): boolean => {
+    for (const el of walk(root)) {
+      if (el.localName !== 'samen-question-item' || !el.shadowRoot || !showsText(el.shadowRoot)) continue;
+      if (!el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true })) continue;
+      const box = el.getBoundingClientRect();
+      if (box.height > 0 && box.bottom > 0 && box.top < innerHeight) return true;
+    }
+    return false;
+  };
+  const isQuestionsTab = (n: EventTarget) => n instanceof Element && n.getAttribute('role') === 'tab' && /question/i.test(n.textContent ?? '');
+  if (questionShown()) return 'a question is already visible before the click';
+  let resolve: (ms: number | null) => void = () => {};
+  Object.defineProperty(window, key, { value: new Promise<number | null>((r) => (resolve = r)), configurable: true });
+  const onClick = (e: Event) => {
+    if (!e.composedPath().some(isQuestionsTab)) return;
+    removeEventListener('click', onClick, true);
+    // The event's own timestamp is when the input arrived; never later than now.
+    const start = e.timeStamp > 0 && e.timeStamp <= performance.now() ? e.timeStamp : performance.now();
+    const frame = () => {
+      if (questionShown()) {
+        const after = new MessageChannel();
+        after.port1.onmessage = () => resolve(performance.now() - start);
+        after.port2.postMessage(null);
+      } else if (performance.now() - start > timeoutMs) resolve(null);
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  };
+  addEventListener('click', onClick, true);
+  return null;
+}
+
+/**
+ * Opening the Questions tab of the started widget, `times` times: each time a real click (CDP
+ * input, as a shopper's) on Reviews, a wait until that tab has loaded and the page is idle, then a
+ * measured real click on Questions. The widget's chunks and first API answers are in by then, so
+ * this is what the issue's "opening the Questions tab to first content, warm" names.
+ */
+async function measureTabOpenings(page: Page, net: ReturnType<typeof trackNetwork>, times: number): Promise<(number | null)[]> {
+  const tabs = page.locator('samen-widget').getByRole('tab');
+  const reviews = tabs.filter({ hasText: /review/i });
+  const questions = tabs.filter({ hasText: /question/i });
+  const samples: (number | null)[] = [];
+  for (let i = 0; i < times; i++) {
+    await reviews.click({ timeout: 10_000 });
+    await net.quiet(300, 10_000);
+    // A few idle frames, so the opening does not share a frame with the Reviews tab's last work.
+    await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 100)))));
+    const cannot = await page.evaluate(armTabOpening, { key: TAB_OPENING, timeoutMs: 5_000 });
+    if (cannot) throw new Error(`cannot measure opening the Questions tab: ${cannot}`);
+    await questions.click({ timeout: 10_000 });
+    samples.push(await page.evaluate((key) => (window as unknown as Record<string, Promise<number | null>>)[key] ?? null, TAB_OPENING));
+  }
+  await net.quiet(300, 10_000);
+  return samples;
+}
+
 /** Loads `url` in a new tab of `context` and measures it; see {@link VisitResult}. */
 export async function visit(context: BrowserContext, url: string, options: VisitOptions = {}): Promise<VisitResult> {
   const quietMs = options.quietMs ?? 1000;
@@ -206,7 +304,9 @@ export async function visit(context: BrowserContext, url: string, options: Visit
     if (!options.openWidget) return { before, errors };
     const openMs = await page.evaluate(openQuestionsInPage, 10_000);
     await net.quiet(quietMs, settleCapMs);
-    return { before, after: await snapshot(page, cdp, net), openMs, errors };
+    const after = await snapshot(page, cdp, net);
+    const tabOpenMs = options.tabOpenings ? await measureTabOpenings(page, net, options.tabOpenings) : undefined;
+    return { before, after, openMs, ...(tabOpenMs ? { tabOpenMs } : {}), errors };
   } finally {
     await page.close();
   }

@@ -36,7 +36,7 @@ const loadIdeas = () => import('./ideas/index.ts');
  * @csspart tabs - the tab list
  * @csspart tab - each tab button
  * @csspart panel - the active tab's panel
- * @cssproperty --samen-accent - brand colour for buttons and focus rings (default #22577a)
+ * @cssproperty --samen-accent - brand colour for buttons and focus rings (default: the site's brand colour in light mode, else #22577a)
  * @cssproperty --samen-on-accent - text on the accent colour (default #fff)
  * @cssproperty --samen-surface - background (default #fff)
  * @cssproperty --samen-text - text colour
@@ -193,6 +193,9 @@ export class SamenWidget extends LitElement {
     }
     this.#siteId = site.id;
     this.#ideas = site.ideas;
+    // The site's brand colour for the accent (styles/shared.ts). Through CSSOM, which a strict CSP
+    // allows (a style attribute it would block); null removes it again.
+    this.style.setProperty('--_brand', site.brandColor);
     this._t = { ...(await loadStrings(pickLanguage(this.lang, document.documentElement.lang, site.defaultLanguage))), brand: site.name };
     await this.#identify(ctrl.signal);
     // A token handed over while we were starting: use it now.

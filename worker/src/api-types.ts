@@ -13,6 +13,8 @@ export interface SiteInfo {
   defaultLanguage: Language;
   /** The widget shows the Ideas tab (the site's idea board setting). */
   ideas: boolean;
+  /** The owner's `#rrggbb` accent for light mode (a page's --samen-accent wins); null for Samen's default. */
+  brandColor: string | null;
 }
 
 /** How a post's author is shown. Never carries the author's ids or email. */

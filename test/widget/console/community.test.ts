@@ -8,6 +8,7 @@ import '../../../widget/src/console/samen-console-community.ts';
 import type { SamenConsoleCommunity } from '../../../widget/src/console/samen-console-community.ts';
 import type { CommunityMember, CommunityRole, ConsoleCommunityApi, ReputationSettings } from '../../../widget/src/console/community-api.ts';
 import { ConsoleApiError } from '../../../widget/src/console/api.ts';
+import { expectNoAxeViolations } from '../axe.ts';
 import { accessibleName, click, deepQueryAll, findByRole, getByRole, queryAllByRole, typeInto, visibleText, waitForText } from '../queries.ts';
 
 const why = {
@@ -95,6 +96,14 @@ async function view(role: 'owner' | 'agent', api = new FakeCommunityApi()) {
 const rows = (el: Element) => deepQueryAll<HTMLTableRowElement>(el, 'tbody tr');
 
 describe('<samen-console-community>', () => {
+  it('has no axe violations for owners (with a score explained) and agents', async () => {
+    const { el } = await view('owner');
+    await click(getByRole(rows(el)[0]!, 'button', 'Why 3? Anna de Vries'));
+    await expectNoAxeViolations(el);
+    const agent = await view('agent');
+    await expectNoAxeViolations(agent.el);
+  });
+
   it('lists members with points, level, badges and influence, and explains the score on demand', async () => {
     const { el } = await view('owner');
     const [anna, guest] = rows(el);

@@ -53,6 +53,7 @@ import {
   type RoutingSettings,
 } from '../../../widget/src/console/api.ts';
 import { routingProblem } from '../../../widget/src/console/routing-form.ts';
+import { BRAND_COLOR_MIN_CONTRAST, contrastOnWhite, isBrandColor } from '../../../worker/src/brand-color.ts';
 
 type Method = keyof ConsoleApi;
 
@@ -77,6 +78,7 @@ export class FakeConsoleApi implements ConsoleApi {
     hasTokenSecret: false,
     reportThreshold: 3,
     blocklist: [],
+    brandColor: null,
   };
   shoppers = new Map<string, ShopperExport>();
   /** The moderation queue (held, hidden, removed) as the API would list it. */
@@ -274,6 +276,10 @@ export class FakeConsoleApi implements ConsoleApi {
     if (change.blocklist && (change.blocklist.length > BLOCKLIST.maxWords || !change.blocklist.every(isBlocklistWord))) {
       throw apiError(400, 'invalid_blocklist');
     }
+    const brand = change.brandColor;
+    if (brand && !isBrandColor(brand)) throw apiError(400, 'invalid_brand_color');
+    if (brand && contrastOnWhite(brand) < BRAND_COLOR_MIN_CONTRAST) throw apiError(400, 'brand_color_low_contrast');
+    if (brand !== undefined) this.settings.brandColor = brand ? brand.toLowerCase() : null;
     if (change.eraseMode) this.settings.eraseMode = change.eraseMode;
     if (t !== undefined) this.settings.reportThreshold = t;
     if (change.blocklist) this.settings.blocklist = [...new Set(change.blocklist)];

@@ -10,6 +10,7 @@ import type { PublicReputation, ProfileCard } from '../../../worker/src/reputati
 import { en, type Strings } from '../../../widget/src/i18n/index.ts';
 import { nl } from '../../../widget/src/i18n/nl.ts';
 import { FakeApi } from '../../fixtures/fake-api.ts';
+import { expectNoAxeViolations } from '../axe.ts';
 import { click, deepActiveElement, findByRole, getByRole, queryAllByRole, visibleText, waitForText } from '../queries.ts';
 
 const anna: PublicReputation = { profileId: 'p_0123456789abcdef0123', level: 'regular', levelName: null, badges: ['accepted_10', 'first_answer'] };
@@ -46,6 +47,7 @@ describe('reputation next to answer authors', () => {
     await waitForText(byAnna, 'Regular');
     const badges = getByRole(byAnna, 'list', 'Badges');
     expect(queryAllByRole(badges, 'listitem').map((li) => visibleText(li))).to.deep.equal(['10 accepted answers', 'First answer']);
+    await expectNoAxeViolations(byAnna);
     expect(getByRole(byAnna, 'button', 'Anna').getAttribute('aria-haspopup')).to.equal('dialog');
     expect(visibleText(byGuest)).to.contain('Guest');
     expect(queryAllByRole(byGuest, 'button', 'Guest')).to.have.length(0);
@@ -68,6 +70,7 @@ describe('reputation next to answer authors', () => {
     expect((dialog as HTMLDialogElement).open).to.equal(true);
     expect(name.getAttribute('aria-expanded')).to.equal('true');
     await waitForText(dialog, 'Answered 34 questions, 21 accepted');
+    await expectNoAxeViolations(byAnna);
     expect(visibleText(dialog)).to.contain('Level: Regular');
     expect(visibleText(dialog)).to.contain('2 reviews written');
     expect(visibleText(dialog)).to.contain('Member since March 2026');

@@ -33,7 +33,7 @@ describe('site resolution', () => {
     const res = await call(`/api/v1/sites/${site.id}`);
     expect(res.status).toBe(200);
     expect(await res.json<{ site: SiteInfo }>()).toEqual({
-      site: { id: site.id, name: 'Fietsenwinkel', defaultLanguage: 'nl', ideas: true },
+      site: { id: site.id, name: 'Fietsenwinkel', defaultLanguage: 'nl', ideas: true, brandColor: null },
     });
   });
 

@@ -268,6 +268,7 @@ describe('site settings', () => {
         hasTokenSecret: true,
         reportThreshold: 3,
         blocklist: [],
+        brandColor: null,
       } satisfies ConsoleSiteSettings,
     });
   });

@@ -9,47 +9,19 @@ import { signShopToken } from '../../../worker/src/domain/shop-tokens.ts';
 import type { Idea, IdeaCategory, IdeaNotice, IdeaStatus, NewIdea } from '../../../worker/src/idea-types.ts';
 import { aSite, type SiteRow } from '../../fixtures/rows.ts';
 import { aSession, aStaffMember, consoleCall, type ConsoleCall } from '../../fixtures/staff.ts';
+import { ORIGIN, aVisitor, widgetCall as call, type WidgetCall as CallInit } from './widget-requests.ts';
+
+export { ORIGIN, aVisitor, call };
+export { expectError } from './widget-requests.ts';
 
 export const SECRET = 'ideas-secret-0123456789abcdef0123456';
-export const ORIGIN = 'https://shop.example';
-
-export const aVisitor = (): string => `v_${crypto.randomUUID().replaceAll('-', '')}`;
-
 export const anIdeaSite = (overrides: Partial<SiteRow> = {}): Promise<SiteRow> =>
   aSite(env.DB, { origins: [ORIGIN], tokenSecret: SECRET, ...overrides });
 
 export const shopperToken = (site: SiteRow, sub = `cust-${crypto.randomUUID().slice(0, 8)}`, name = 'Anna de Vries') =>
   signShopToken({ sub, name, role: 'shopper', email: 'anna@example.com' }, site.id, SECRET);
 
-export interface CallInit {
-  method?: string;
-  visitor?: string;
-  token?: string;
-  body?: unknown;
-}
-
-/** A request to `/api/v1/sites/<site><path>` as the widget sends it (each from its own IP). */
-export function call(site: Pick<SiteRow, 'id'>, path: string, init: CallInit = {}): Promise<Response> {
-  const headers: Record<string, string> = { Origin: ORIGIN, 'CF-Connecting-IP': crypto.randomUUID() };
-  if (init.visitor) headers['X-Samen-Visitor'] = init.visitor;
-  if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  return exports.default.fetch(`https://samen.test/api/v1/sites/${site.id}${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-}
-
 export const consoleApi = (path: string, init?: ConsoleCall) => consoleCall(exports.default, path, init);
-
-/** Expects an error answer with this status and code, in the API's one error shape. */
-export async function expectError(res: Response | Promise<Response>, status: number, code: string): Promise<void> {
-  const r = await res;
-  const text = await r.clone().text();
-  expect(r.status, text).toBe(status);
-  expect(JSON.parse(text)).toEqual({ error: { code, message: expect.any(String) } });
-}
 
 export const goodIdea = (overrides: Partial<NewIdea> = {}): NewIdea => ({
   title: 'Offer the rain jacket in petite sizes',

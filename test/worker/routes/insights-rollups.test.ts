@@ -7,6 +7,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { aProductId, aSite } from '../../fixtures/rows.ts';
+import { seededRandom } from '../../fixtures/seeded-random.ts';
 import * as row from './insights-helpers.ts';
 import { DAY, HOUR } from './insights-helpers.ts';
 
@@ -87,15 +88,7 @@ describe('insights rollups', () => {
     const products = [aProductId('r'), aProductId('r'), aProductId('r')];
     for (const p of products) await row.product(s, p, p);
     // A seeded generator: the same series every run.
-    let seed = 9;
-    const rand = () => {
-      // mulberry32
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const { rand, pick } = seededRandom(9);
     const t0 = Date.UTC(2025, 5, 1);
     const when = () => t0 + Math.floor(rand() * 10 * DAY);
     const questions: { id: string; productId: string }[] = [];

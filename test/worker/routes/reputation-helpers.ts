@@ -9,11 +9,12 @@ import type { CommunityMember } from '../../../worker/src/reputation-types.ts';
 import { signShopToken } from '../../../worker/src/domain/shop-tokens.ts';
 import { aProductId, aQuestion, aSite, anAnswer, type AnswerRow, type QuestionRow, type SiteRow } from '../../fixtures/rows.ts';
 import { aMember, aSession, aStaffMember, consoleCall, type ConsoleCall } from '../../fixtures/staff.ts';
+import { ORIGIN, aVisitor, widgetCall, type WidgetCall } from './widget-requests.ts';
+
+export { ORIGIN, aVisitor };
+export { expectError } from './widget-requests.ts';
 
 export const SECRET = 'reputation-secret-0123456789abcdef0123';
-export const ORIGIN = 'https://shop.example';
-
-export const aVisitor = (): string => `v_${crypto.randomUUID().replaceAll('-', '')}`;
 const octet = () => Math.floor(Math.random() * 256);
 /** An IPv4 address in a random /24, so unrelated votes never share a network. */
 export const anIpv4 = (): string => `10.${octet()}.${octet()}.${octet()}`;
@@ -30,34 +31,12 @@ export async function aCommunity() {
   };
 }
 
-export interface WidgetCall {
-  method?: string;
-  visitor?: string;
-  token?: string;
-  body?: unknown;
-  ip?: string;
-}
-
 /** A widget request to `/api/v1/sites/<site><path>`, from `ip` (a random network unless given). */
-export function call(site: Pick<SiteRow, 'id'>, path: string, init: WidgetCall = {}): Promise<Response> {
-  const headers: Record<string, string> = { Origin: ORIGIN, 'CF-Connecting-IP': init.ip ?? anIpv4() };
-  if (init.visitor) headers['X-Samen-Visitor'] = init.visitor;
-  if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  return exports.default.fetch(`https://samen.test/api/v1/sites/${site.id}${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-}
+export const call = (site: Pick<SiteRow, 'id'>, path: string, init: WidgetCall = {}): Promise<Response> =>
+  widgetCall(site, path, { ...init, ip: init.ip ?? anIpv4() });
 
 export const consoleApi = (path: string, init?: ConsoleCall) => consoleCall(exports.default, path, init);
 
-export async function expectError(res: Response, status: number, code: string): Promise<void> {
-  const text = await res.clone().text();
-  expect(res.status, text).toBe(status);
-  expect(JSON.parse(text)).toEqual({ error: { code, message: expect.any(String) } });
-}
 
 /** A member the shop identified (row in members) with a token for the widget. */
 export async function aShopper(site: SiteRow, opts: { name?: string; role?: 'shopper' | 'expert'; products?: string[] } = {}) {

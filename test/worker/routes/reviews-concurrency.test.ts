@@ -105,5 +105,5 @@ describe('exact aggregates under concurrency', () => {
     expect(summary).toEqual(await recountReviewSummary(env.DB, site.id, product));
     expect(summary).toMatchObject({ count: 60, average: 3, stars: [12, 12, 12, 12, 12] });
     await helpfulMatchesVotes(site.id);
-  });
+  }, 60_000);
 });

@@ -2,17 +2,18 @@
  * Calls and row builders shared by the reviews API tests: a site with a signing secret, shopper
  * and expert tokens, purchase claims, and requests that look like the widget's.
  */
-import { env, exports } from 'cloudflare:workers';
+import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
 import { signShopToken } from '../../../worker/src/domain/shop-tokens.ts';
 import { signPurchaseClaim } from '../../../worker/src/domain/reviews-purchases.ts';
 import type { ReviewInput, ReviewOverview, ReviewPage, ReviewWritten } from '../../../worker/src/review-types.ts';
 import { aSite, type SiteRow } from '../../fixtures/rows.ts';
+import { ORIGIN, widgetCall as call, type WidgetCall as CallInit } from './widget-requests.ts';
+
+export { ORIGIN, call };
+export { aVisitor, expectError } from './widget-requests.ts';
 
 export const SECRET = 'reviews-secret-0123456789abcdef012345';
-export const ORIGIN = 'https://shop.example';
-
-export const aVisitor = (): string => `v_${crypto.randomUUID().replaceAll('-', '')}`;
 
 /** A site with an allowed origin and a signing secret; `anonymous` lets visitors review. */
 export async function aReviewSite(opts: { anonymous?: boolean; secret?: string | null } = {}): Promise<SiteRow> {
@@ -29,35 +30,6 @@ export const expertToken = (site: SiteRow, products: string[], sub = `exp-${cryp
 
 export const aClaim = (site: SiteRow, sub: string, products: string[], order = `NK-${Math.floor(Math.random() * 1e6)}`) =>
   signPurchaseClaim({ sub, order, products }, site.id, SECRET);
-
-export interface CallInit {
-  method?: string;
-  visitor?: string;
-  token?: string;
-  body?: unknown;
-  origin?: string | null;
-}
-
-/** A request to `/api/v1/sites/<site><path>` as the widget sends it (each from its own IP). */
-export function call(site: Pick<SiteRow, 'id'>, path: string, init: CallInit = {}): Promise<Response> {
-  const headers: Record<string, string> = { 'CF-Connecting-IP': crypto.randomUUID() };
-  if (init.origin !== null) headers.Origin = init.origin ?? ORIGIN;
-  if (init.visitor) headers['X-Samen-Visitor'] = init.visitor;
-  if (init.token) headers.Authorization = `Bearer ${init.token}`;
-  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
-  return exports.default.fetch(`https://samen.test/api/v1/sites/${site.id}${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-}
-
-/** Expects an error answer with this status and code, in the API's one error shape. */
-export async function expectError(res: Response, status: number, code: string): Promise<void> {
-  const text = await res.clone().text();
-  expect(res.status, text).toBe(status);
-  expect(JSON.parse(text)).toEqual({ error: { code, message: expect.any(String) } });
-}
 
 export const goodReview = (overrides: Partial<ReviewInput> = {}): ReviewInput => ({
   rating: 4,

@@ -1,9 +1,9 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { define } from '../internal/define.ts';
-import { emitInternal } from '../internal/events.ts';
 import { controls, tokens } from '../styles/shared.ts';
 import { consoleStyles } from './styles.ts';
-import { ConsoleApiError, isSignedOut } from './api.ts';
+import { LatestLoad } from './latest-load.ts';
+import { failureText } from './view-errors.ts';
 import {
   createConsoleCommunityApi,
   type CommunityMember,
@@ -101,7 +101,7 @@ export class SamenConsoleCommunity extends LitElement {
   declare private _settingsError: string;
   declare private _announcement: string;
   declare private _busy: boolean;
-  #loading?: AbortController;
+  #loading = new LatestLoad(this);
 
   constructor() {
     super();
@@ -130,31 +130,24 @@ export class SamenConsoleCommunity extends LitElement {
     void this.#loadSettings();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#loading?.abort();
-  }
-
   #failed(err: unknown): string {
-    if (isSignedOut(err)) emitInternal(this, 'session-ended');
-    const errors = this.#t.errors;
-    const code = err instanceof ConsoleApiError ? err.code : 'generic';
-    return Object.hasOwn(errors, code) ? errors[code as keyof typeof errors] : errors.generic;
+    return failureText(this, this.#t.errors, err);
   }
 
   async #load(): Promise<void> {
-    if (!this.api) return;
-    this.#loading?.abort();
-    const ctrl = (this.#loading = new AbortController());
+    const api = this.api;
+    if (!api) return;
     if (!this._members.length) this._status = 'loading';
-    try {
-      this._members = await this.api.members(this._sort, ctrl.signal);
-      this._status = 'ready';
-    } catch (err) {
-      if (ctrl.signal.aborted) return;
-      this._error = this.#failed(err);
-      this._status = 'error';
-    }
+    await this.#loading.run(
+      async (signal) => {
+        this._members = await api.members(this._sort, signal);
+        this._status = 'ready';
+      },
+      (err) => {
+        this._error = this.#failed(err);
+        this._status = 'error';
+      },
+    );
   }
 
   async #loadSettings(): Promise<void> {

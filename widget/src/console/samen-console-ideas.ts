@@ -1,10 +1,12 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { define } from '../internal/define.ts';
-import { emitInternal } from '../internal/events.ts';
 import { relativeTime } from '../internal/relative-time.ts';
 import { controls, tokens } from '../styles/shared.ts';
-import { consoleStyles } from './styles.ts';
-import { ConsoleApiError, isSignedOut } from './api.ts';
+import { articleListStyles, consoleStyles, inlineLabelStyles } from './styles.ts';
+import { ConsoleApiError } from './api.ts';
+import { OwnerToggle } from './owner-toggle.ts';
+import { PagedList } from './paged-list.ts';
+import { failureText } from './view-errors.ts';
 import { createConsoleIdeasApi, type ConsoleIdea, type ConsoleIdeasApi, type IdeaStatus } from './ideas-api.ts';
 import { IDEA_STATUSES } from '../../../worker/src/idea-types.ts';
 import { consoleIdeasStrings, type ConsoleIdeasStrings } from './i18n/ideas.ts';
@@ -23,9 +25,6 @@ export class SamenConsoleIdeas extends LitElement {
     api: { attribute: false },
     locale: { type: String },
     role: { type: String },
-    _ideas: { state: true },
-    _next: { state: true },
-    _status: { state: true },
     _filter: { state: true },
     _open: { state: true },
     _draft: { state: true },
@@ -33,29 +32,17 @@ export class SamenConsoleIdeas extends LitElement {
     _busy: { state: true },
     _error: { state: true },
     _announcement: { state: true },
-    _enabled: { state: true },
   };
 
   static override styles = [
     tokens,
     controls,
     consoleStyles,
+    articleListStyles,
+    inlineLabelStyles,
     css`
-      li + li {
-        border-block-start: 1px solid var(--_border);
-      }
-      article {
-        padding-block: 1rem;
-        display: grid;
-        gap: 0.5rem;
-        max-inline-size: 48rem;
-      }
       p {
         margin: 0;
-      }
-      .body {
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
       }
       .note {
         border-inline-start: 3px solid var(--_accent);
@@ -65,15 +52,6 @@ export class SamenConsoleIdeas extends LitElement {
         font-weight: 700;
         color: var(--_accent);
       }
-      label.inline {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-        font-weight: 400;
-      }
-      label.inline input {
-        inline-size: auto;
-      }
     `,
   ];
 
@@ -82,9 +60,6 @@ export class SamenConsoleIdeas extends LitElement {
   declare locale: Language;
   /** The signed-in staff member's role: owners also get the board's setting. */
   declare role: 'owner' | 'agent';
-  declare private _ideas: ConsoleIdea[];
-  declare private _next: string | null;
-  declare private _status: 'loading' | 'ready' | 'error';
   /** The status filter; null: all. */
   declare private _filter: IdeaStatus | null;
   /** What is open under an idea: `status:<id>`, `merge:<id>`, or ''. */
@@ -96,17 +71,29 @@ export class SamenConsoleIdeas extends LitElement {
   declare private _busy: boolean;
   declare private _error: string;
   declare private _announcement: string;
-  declare private _enabled: boolean | null;
-  #loading?: AbortController;
+  #ideas = new PagedList<ConsoleIdea>(
+    this,
+    async (cursor, signal) => {
+      const page = await this.api!.ideas({ status: this._filter, cursor }, signal);
+      return { items: page.ideas, nextCursor: page.nextCursor };
+    },
+    (err) => this.#failed(err),
+  );
+  #setting = new OwnerToggle(this, {
+    read: async () => (await this.api!.settings()).enabled,
+    write: async (on) => (await this.api!.saveSettings({ enabled: on })).enabled,
+    announce: (text) => (this._announcement = text),
+    saved: () => this.#t.settingsSaved,
+    failed: (err) => this.#failed(err),
+  });
 
   constructor() {
     super();
     this.api = null;
     this.locale = 'en';
     this.role = 'agent';
-    this._ideas = this._targets = [];
-    this._next = this._filter = this._enabled = null;
-    this._status = 'loading';
+    this._targets = [];
+    this._filter = null;
     this._open = this._error = this._announcement = '';
     this._draft = { status: 'new', note: '', into: '' };
     this._busy = false;
@@ -120,44 +107,15 @@ export class SamenConsoleIdeas extends LitElement {
     super.connectedCallback();
     this.api ??= createConsoleIdeasApi();
     void this.#load(false);
-    if (this.role === 'owner') void this.#loadSettings();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#loading?.abort();
+    if (this.role === 'owner') void this.#setting.load();
   }
 
   #failed(err: unknown): string {
-    if (isSignedOut(err)) emitInternal(this, 'session-ended');
-    const errors = this.#t.errors;
-    const code = err instanceof ConsoleApiError ? err.code : err instanceof Error && err.message in errors ? err.message : 'generic';
-    return Object.hasOwn(errors, code) ? errors[code as keyof typeof errors] : errors.generic;
+    return failureText(this, this.#t.errors, err);
   }
 
   async #load(more: boolean): Promise<void> {
-    if (!this.api) return;
-    this.#loading?.abort();
-    const ctrl = (this.#loading = new AbortController());
-    if (!more) this._status = 'loading';
-    try {
-      const page = await this.api.ideas({ status: this._filter, cursor: more ? this._next : null }, ctrl.signal);
-      this._ideas = more ? [...this._ideas, ...page.ideas] : page.ideas;
-      this._next = page.nextCursor;
-      this._status = 'ready';
-    } catch (err) {
-      if (ctrl.signal.aborted) return;
-      this._error = this.#failed(err);
-      this._status = 'error';
-    }
-  }
-
-  async #loadSettings(): Promise<void> {
-    try {
-      this._enabled = (await this.api!.settings()).enabled;
-    } catch (err) {
-      this.#failed(err);
-    }
+    if (this.api) await this.#ideas.load(more);
   }
 
   async #openForm(kind: 'status' | 'merge', idea: ConsoleIdea): Promise<void> {
@@ -168,7 +126,7 @@ export class SamenConsoleIdeas extends LitElement {
     if (kind === 'merge') {
       // Any open idea can be the one to keep, whatever the list is filtered on.
       try {
-        const all = this._filter ? (await this.api!.ideas({ status: null, cursor: null })).ideas : this._ideas;
+        const all = this._filter ? (await this.api!.ideas({ status: null, cursor: null })).ideas : this.#ideas.items;
         this._targets = all.filter((i) => i.id !== idea.id && !i.mergedInto);
       } catch (err) {
         this._error = this.#failed(err);
@@ -193,39 +151,26 @@ export class SamenConsoleIdeas extends LitElement {
     }
   }
 
-  #replace(changed: ConsoleIdea): void {
-    this._ideas = this._ideas.map((i) => (i.id === changed.id ? changed : i));
-  }
-
   #saveStatus = (e: Event, idea: ConsoleIdea) =>
     this.#run(e, async () => {
-      this.#replace(await this.api!.change(idea.id, { status: this._draft.status, note: this._draft.note }));
+      this.#ideas.replace(await this.api!.change(idea.id, { status: this._draft.status, note: this._draft.note }));
       return this.#t.statusSaved(idea.title);
     });
 
   #publish = (idea: ConsoleIdea) =>
     this.#run(null, async () => {
-      this.#replace(await this.api!.change(idea.id, { moderation: 'published' }));
+      this.#ideas.replace(await this.api!.change(idea.id, { moderation: 'published' }));
       return this.#t.published(idea.title);
     });
 
   #merge = (e: Event, idea: ConsoleIdea) =>
     this.#run(e, async () => {
-      if (!this._draft.into) throw new Error('choose_target');
+      // Checked here, not by the API: a code like the API's so it reads from the same catalogue.
+      if (!this._draft.into) throw new ConsoleApiError(0, 'choose_target', 'No idea to merge into was chosen.');
       const kept = await this.api!.merge(idea.id, this._draft.into);
       await this.#load(false);
       return this.#t.merged(idea.title, kept.title);
     });
-
-  async #saveSettings(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    try {
-      this._enabled = (await this.api!.saveSettings({ enabled: this._enabled ?? false })).enabled;
-      this._announcement = this.#t.settingsSaved;
-    } catch (err) {
-      this._announcement = this.#failed(err);
-    }
-  }
 
   /** The error of the open form, tied to its field. */
   #formError(id: string) {
@@ -324,21 +269,6 @@ export class SamenConsoleIdeas extends LitElement {
     </article>`;
   }
 
-  #list() {
-    const t = this.#t;
-    if (this._status === 'loading') return html`<p class="state" role="status">${t.loading}</p>`;
-    if (this._status === 'error') {
-      return html`<div role="alert">
-        <p class="state">${t.loadError} ${this._error}</p>
-      </div>`;
-    }
-    if (!this._ideas.length) return html`<p class="state">${t.empty}</p>`;
-    return html`<ul class="plain" aria-label=${t.listLabel}>
-        ${this._ideas.map((i) => html`<li>${this.#item(i)}</li>`)}
-      </ul>
-      ${this._next ? html`<button type="button" @click=${() => void this.#load(true)}>${t.more}</button>` : nothing}`;
-  }
-
   protected override render() {
     const t = this.#t;
     return html`<section aria-labelledby="ideas-heading">
@@ -358,20 +288,9 @@ export class SamenConsoleIdeas extends LitElement {
           </select>
         </div>
         <p class="visually-hidden" role="status">${this._announcement}</p>
-        ${this.#list()}
+        ${this.#ideas.render(t, (i) => this.#item(i))}
       </section>
-      ${this.role === 'owner' && this._enabled !== null
-        ? html`<section aria-labelledby="idea-settings-heading">
-            <h2 id="idea-settings-heading">${t.settingsHeading}</h2>
-            <form @submit=${(e: SubmitEvent) => void this.#saveSettings(e)}>
-              <label class="inline">
-                <input type="checkbox" .checked=${this._enabled} @change=${(e: Event) => (this._enabled = (e.target as HTMLInputElement).checked)} />
-                ${t.enabledSetting}
-              </label>
-              <div><button class="primary" type="submit">${t.saveSettings}</button></div>
-            </form>
-          </section>`
-        : nothing}`;
+      ${this.role === 'owner' ? this.#setting.render('idea-settings-heading', t, t.enabledSetting) : nothing}`;
   }
 }
 

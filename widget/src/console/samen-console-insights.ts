@@ -5,6 +5,8 @@ import { emitInternal } from '../internal/events.ts';
 import { controls, tokens } from '../styles/shared.ts';
 import { consoleStyles } from './styles.ts';
 import { ConsoleApiError, isSignedOut } from './api.ts';
+import { LatestLoad } from './latest-load.ts';
+import { failureText } from './view-errors.ts';
 import { consoleInsightsStrings, type ConsoleInsightsStrings } from './i18n/insights.ts';
 import type { Language } from './i18n/index.ts';
 import {
@@ -194,8 +196,8 @@ export class SamenConsoleInsights extends LitElement {
   declare private _custom: { from: string; to: string } | null;
   declare private _problem: PeriodProblem | null;
   declare private _questions: ReadonlyMap<string, TopicQuestions>;
-  #loading?: AbortController;
-  #productsLoading?: AbortController;
+  #loading = new LatestLoad(this);
+  #productsLoading = new LatestLoad(this);
 
   constructor() {
     super();
@@ -234,17 +236,8 @@ export class SamenConsoleInsights extends LitElement {
     void this.#load();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#loading?.abort();
-    this.#productsLoading?.abort();
-  }
-
   #errorText(err: unknown): string {
-    if (isSignedOut(err)) emitInternal(this, 'session-ended');
-    const errors = this.#t.errors;
-    const code = err instanceof ConsoleApiError ? err.code : 'generic';
-    return Object.hasOwn(errors, code) ? errors[code as keyof typeof errors] : errors.generic;
+    return failureText(this, this.#t.errors, err);
   }
 
   get #period(): { from: string; to: string } {
@@ -253,33 +246,36 @@ export class SamenConsoleInsights extends LitElement {
 
   async #loadProducts(): Promise<void> {
     if (!this.api) return;
-    this.#productsLoading?.abort();
-    const ctrl = (this.#productsLoading = new AbortController());
-    try {
-      this._products = await this.api.products(ctrl.signal);
-    } catch (err) {
+    const api = this.api;
+    await this.#productsLoading.run(
+      async (signal) => {
+        this._products = await api.products(signal);
+      },
       // The picker then offers "All products" only; the report itself says what went wrong.
-      if (!ctrl.signal.aborted && isSignedOut(err)) emitInternal(this, 'session-ended');
-    }
+      (err) => {
+        if (isSignedOut(err)) emitInternal(this, 'session-ended');
+      },
+    );
   }
 
   async #load(): Promise<void> {
     if (!this.api) return;
-    this.#loading?.abort();
-    const ctrl = (this.#loading = new AbortController());
+    const api = this.api;
     remembered = { choice: this._choice, product: this._product };
     this._status = 'loading';
-    try {
-      const report = await this.api.report({ ...this.#period, product: this._product }, ctrl.signal);
-      if (ctrl.signal.aborted) return;
-      this._report = report;
-      this._questions = new Map();
-      this._status = 'ready';
-    } catch (err) {
-      if (ctrl.signal.aborted) return;
-      this._error = this.#errorText(err);
-      this._status = 'error';
-    }
+    await this.#loading.run(
+      async (signal) => {
+        const report = await api.report({ ...this.#period, product: this._product }, signal);
+        if (signal.aborted) return;
+        this._report = report;
+        this._questions = new Map();
+        this._status = 'ready';
+      },
+      (err) => {
+        this._error = this.#errorText(err);
+        this._status = 'error';
+      },
+    );
   }
 
   #choosePreset(value: string): void {

@@ -4,7 +4,7 @@ import { define } from '../internal/define.ts';
 import { emitInternal } from '../internal/events.ts';
 import { relativeTime } from '../internal/relative-time.ts';
 import { controls, tokens } from '../styles/shared.ts';
-import { consoleStyles } from './styles.ts';
+import { articleListStyles, consoleStyles } from './styles.ts';
 import {
   ConsoleApiError,
   MODERATION_REASON_MAX,
@@ -15,6 +15,7 @@ import {
   type ModerationDecision,
 } from './api.ts';
 import { consoleErrorText, en, type ConsoleStrings } from './i18n/index.ts';
+import { LatestLoad } from './latest-load.ts';
 
 type Status = 'loading' | 'ready' | 'error';
 
@@ -52,16 +53,8 @@ export class SamenConsoleModeration extends LitElement {
     tokens,
     controls,
     consoleStyles,
+    articleListStyles,
     css`
-      li + li {
-        border-block-start: 1px solid var(--_border);
-      }
-      article {
-        padding-block: 1rem;
-        display: grid;
-        gap: 0.5rem;
-        max-inline-size: 48rem;
-      }
       .kind {
         margin: 0;
         font-size: 0.875rem;
@@ -81,8 +74,6 @@ export class SamenConsoleModeration extends LitElement {
       }
       .body {
         margin: 0;
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
       }
       .history {
         font-size: 0.875rem;
@@ -107,7 +98,7 @@ export class SamenConsoleModeration extends LitElement {
   declare private _announcement: string;
   /** Open histories, per item id. */
   declare private _histories: Record<string, History>;
-  private _loading?: AbortController;
+  private _loading = new LatestLoad(this);
   private _now = Date.now();
 
   constructor() {
@@ -128,34 +119,29 @@ export class SamenConsoleModeration extends LitElement {
     if (this.api) void this._load();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this._loading?.abort();
-  }
-
   /** Loads the queue; `quiet` keeps the current list on screen while it refreshes after a decision. */
   private async _load(quiet = false): Promise<void> {
-    this._loading?.abort();
-    const ctrl = (this._loading = new AbortController());
     if (!quiet) this._status = 'loading';
-    try {
-      const items = await this.api.moderationQueue(ctrl.signal);
-      this._now = Date.now();
-      this._items = items;
-      this._status = 'ready';
-      // Histories of items that left the queue are dropped; open ones are reloaded (a decision adds a row).
-      const open = Object.keys(this._histories).filter((id) => items.some((i) => i.id === id));
-      this._histories = Object.fromEntries(open.map((id) => [id, this._histories[id]!]));
-      for (const id of open) {
-        const item = items.find((i) => i.id === id);
-        if (item) void this._loadHistory(item);
-      }
-    } catch (err) {
-      if (ctrl.signal.aborted) return;
-      if (isSignedOut(err)) emitInternal(this, 'session-ended');
-      else if (quiet) this._error = { id: null, message: consoleErrorText(this.t, err) };
-      else this._status = 'error';
-    }
+    await this._loading.run(
+      async (signal) => {
+        const items = await this.api.moderationQueue(signal);
+        this._now = Date.now();
+        this._items = items;
+        this._status = 'ready';
+        // Histories of items that left the queue are dropped; open ones are reloaded (a decision adds a row).
+        const open = Object.keys(this._histories).filter((id) => items.some((i) => i.id === id));
+        this._histories = Object.fromEntries(open.map((id) => [id, this._histories[id]!]));
+        for (const id of open) {
+          const item = items.find((i) => i.id === id);
+          if (item) void this._loadHistory(item);
+        }
+      },
+      (err) => {
+        if (isSignedOut(err)) emitInternal(this, 'session-ended');
+        else if (quiet) this._error = { id: null, message: consoleErrorText(this.t, err) };
+        else this._status = 'error';
+      },
+    );
   }
 
   private async _decide(item: ConsoleModerationItem, decision: ModerationDecision): Promise<void> {

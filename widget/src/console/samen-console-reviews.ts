@@ -1,10 +1,11 @@
 import { LitElement, html, css, nothing } from 'lit';
 import { define } from '../internal/define.ts';
-import { emitInternal } from '../internal/events.ts';
 import { relativeTime } from '../internal/relative-time.ts';
 import { controls, tokens } from '../styles/shared.ts';
-import { consoleStyles } from './styles.ts';
-import { ConsoleApiError, isSignedOut } from './api.ts';
+import { articleListStyles, consoleStyles, inlineLabelStyles } from './styles.ts';
+import { OwnerToggle } from './owner-toggle.ts';
+import { PagedList } from './paged-list.ts';
+import { failureText } from './view-errors.ts';
 import { createConsoleReviewsApi, type ConsoleReview, type ConsoleReviewsApi } from './reviews-api.ts';
 import { consoleReviewStrings } from './i18n/reviews.ts';
 import type { Language } from './i18n/index.ts';
@@ -24,54 +25,30 @@ export class SamenConsoleReviews extends LitElement {
     locale: { type: String },
     role: { type: String },
     brand: { type: String },
-    _reviews: { state: true },
-    _next: { state: true },
-    _status: { state: true },
     _unanswered: { state: true },
     _editing: { state: true },
     _draft: { state: true },
     _busy: { state: true },
     _error: { state: true },
     _announcement: { state: true },
-    _anonymous: { state: true },
   };
 
   static override styles = [
     tokens,
     controls,
     consoleStyles,
+    articleListStyles,
+    inlineLabelStyles,
     css`
-      li + li {
-        border-block-start: 1px solid var(--_border);
-      }
-      article {
-        padding-block: 1rem;
-        display: grid;
-        gap: 0.5rem;
-        max-inline-size: 48rem;
-      }
       p {
         margin: 0;
       }
       .stars {
         color: #b7791f;
       }
-      .body {
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
-      }
       .reply {
         border-inline-start: 3px solid var(--_accent);
         padding-inline-start: 0.75rem;
-      }
-      label.inline {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-        font-weight: 400;
-      }
-      label.inline input {
-        inline-size: auto;
       }
     `,
   ];
@@ -83,9 +60,6 @@ export class SamenConsoleReviews extends LitElement {
   declare role: 'owner' | 'agent';
   /** The site's name, as replies are signed. */
   declare brand: string;
-  declare private _reviews: ConsoleReview[];
-  declare private _next: string | null;
-  declare private _status: 'loading' | 'ready' | 'error';
   declare private _unanswered: boolean;
   /** The review whose reply is being written. */
   declare private _editing: string | null;
@@ -93,8 +67,21 @@ export class SamenConsoleReviews extends LitElement {
   declare private _busy: boolean;
   declare private _error: string;
   declare private _announcement: string;
-  declare private _anonymous: boolean | null;
-  #loading?: AbortController;
+  #reviews = new PagedList<ConsoleReview>(
+    this,
+    async (cursor, signal) => {
+      const page = await this.api!.reviews({ unanswered: this._unanswered, cursor }, signal);
+      return { items: page.reviews, nextCursor: page.nextCursor };
+    },
+    (err) => this.#failed(err),
+  );
+  #setting = new OwnerToggle(this, {
+    read: async () => (await this.api!.settings()).anonymous,
+    write: async (on) => (await this.api!.saveSettings({ anonymous: on })).anonymous,
+    announce: (text) => (this._announcement = text),
+    saved: () => this.#t.settingsSaved,
+    failed: (err) => this.#failed(err),
+  });
 
   constructor() {
     super();
@@ -102,14 +89,10 @@ export class SamenConsoleReviews extends LitElement {
     this.locale = 'en';
     this.role = 'agent';
     this.brand = '';
-    this._reviews = [];
-    this._next = null;
-    this._status = 'loading';
     this._unanswered = false;
     this._editing = null;
     this._draft = this._error = this._announcement = '';
     this._busy = false;
-    this._anonymous = null;
   }
 
   get #t() {
@@ -120,44 +103,15 @@ export class SamenConsoleReviews extends LitElement {
     super.connectedCallback();
     this.api ??= createConsoleReviewsApi();
     void this.#load(false);
-    if (this.role === 'owner') void this.#loadSettings();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#loading?.abort();
+    if (this.role === 'owner') void this.#setting.load();
   }
 
   #failed(err: unknown): string {
-    if (isSignedOut(err)) emitInternal(this, 'session-ended');
-    const errors = this.#t.errors;
-    const code = err instanceof ConsoleApiError ? err.code : 'generic';
-    return Object.hasOwn(errors, code) ? errors[code as keyof typeof errors] : errors.generic;
+    return failureText(this, this.#t.errors, err);
   }
 
   async #load(more: boolean): Promise<void> {
-    if (!this.api) return;
-    this.#loading?.abort();
-    const ctrl = (this.#loading = new AbortController());
-    if (!more) this._status = 'loading';
-    try {
-      const page = await this.api.reviews({ unanswered: this._unanswered, cursor: more ? this._next : null }, ctrl.signal);
-      this._reviews = more ? [...this._reviews, ...page.reviews] : page.reviews;
-      this._next = page.nextCursor;
-      this._status = 'ready';
-    } catch (err) {
-      if (ctrl.signal.aborted) return;
-      this._error = this.#failed(err);
-      this._status = 'error';
-    }
-  }
-
-  async #loadSettings(): Promise<void> {
-    try {
-      this._anonymous = (await this.api!.settings()).anonymous;
-    } catch (err) {
-      this.#failed(err);
-    }
+    if (this.api) await this.#reviews.load(more);
   }
 
   #open(r: ConsoleReview): void {
@@ -167,17 +121,13 @@ export class SamenConsoleReviews extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector('textarea')?.focus());
   }
 
-  #replace(updated: ConsoleReview): void {
-    this._reviews = this._reviews.map((r) => (r.id === updated.id ? updated : r));
-  }
-
   async #save(e: SubmitEvent, r: ConsoleReview): Promise<void> {
     e.preventDefault();
     if (this._busy || !this.api) return;
     this._busy = true;
     this._error = '';
     try {
-      this.#replace(await this.api.reply(r.id, this._draft));
+      this.#reviews.replace(await this.api.reply(r.id, this._draft));
       this._editing = null;
       this._announcement = this.#t.replied;
     } catch (err) {
@@ -190,18 +140,8 @@ export class SamenConsoleReviews extends LitElement {
   async #remove(r: ConsoleReview): Promise<void> {
     if (!this.api) return;
     try {
-      this.#replace(await this.api.removeReply(r.id));
+      this.#reviews.replace(await this.api.removeReply(r.id));
       this._announcement = this.#t.replyRemoved;
-    } catch (err) {
-      this._announcement = this.#failed(err);
-    }
-  }
-
-  async #saveSettings(e: SubmitEvent): Promise<void> {
-    e.preventDefault();
-    try {
-      this._anonymous = (await this.api!.saveSettings({ anonymous: this._anonymous ?? false })).anonymous;
-      this._announcement = this.#t.settingsSaved;
     } catch (err) {
       this._announcement = this.#failed(err);
     }
@@ -255,21 +195,6 @@ export class SamenConsoleReviews extends LitElement {
     </article>`;
   }
 
-  #list() {
-    const t = this.#t;
-    if (this._status === 'loading') return html`<p class="state" role="status">${t.loading}</p>`;
-    if (this._status === 'error') {
-      return html`<div role="alert">
-        <p class="state">${t.loadError} ${this._error}</p>
-      </div>`;
-    }
-    if (!this._reviews.length) return html`<p class="state">${t.empty}</p>`;
-    return html`<ul class="plain" aria-label=${t.listLabel}>
-        ${this._reviews.map((r) => html`<li>${this.#item(r)}</li>`)}
-      </ul>
-      ${this._next ? html`<button type="button" @click=${() => void this.#load(true)}>${t.more}</button>` : nothing}`;
-  }
-
   protected override render() {
     const t = this.#t;
     return html`<section aria-labelledby="reviews-heading">
@@ -287,24 +212,9 @@ export class SamenConsoleReviews extends LitElement {
           ${t.unansweredOnly}
         </label>
         <p class="visually-hidden" role="status">${this._announcement}</p>
-        ${this.#list()}
+        ${this.#reviews.render(t, (r) => this.#item(r))}
       </section>
-      ${this.role === 'owner' && this._anonymous !== null
-        ? html`<section aria-labelledby="review-settings-heading">
-            <h2 id="review-settings-heading">${t.settingsHeading}</h2>
-            <form @submit=${(e: SubmitEvent) => void this.#saveSettings(e)}>
-              <label class="inline">
-                <input
-                  type="checkbox"
-                  .checked=${this._anonymous}
-                  @change=${(e: Event) => (this._anonymous = (e.target as HTMLInputElement).checked)}
-                />
-                ${t.anonymousSetting}
-              </label>
-              <div><button class="primary" type="submit">${t.saveSettings}</button></div>
-            </form>
-          </section>`
-        : nothing}`;
+      ${this.role === 'owner' ? this.#setting.render('review-settings-heading', t, t.anonymousSetting) : nothing}`;
   }
 }
 

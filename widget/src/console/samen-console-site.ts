@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { define } from '../internal/define.ts';
 import { emitInternal } from '../internal/events.ts';
@@ -15,8 +15,12 @@ import {
   type EraseMode,
 } from './api.ts';
 import { consoleErrorText, en, type ConsoleStrings } from './i18n/index.ts';
+import { BRAND_COLOR_MIN_CONTRAST, contrastOnWhite, formatContrast, isBrandColor } from '../../../worker/src/brand-color.ts';
 
-type Part = 'origins' | 'moderation' | 'erase' | 'secret';
+type Part = 'origins' | 'brand' | 'moderation' | 'erase' | 'secret';
+
+/** Samen's own light accent (styles/shared.ts): what the colour picker shows while no brand colour is set. */
+const DEFAULT_ACCENT = '#22577a';
 type ModerationField = 'threshold' | 'blocklist';
 
 /** The words of the blocklist box: split on white space, commas and semicolons, lower-cased, each once. */
@@ -30,8 +34,8 @@ export const blocklistWords = (text: string): string[] => [
 ];
 
 /**
- * "Site" (owners): allowed origins, moderation (report threshold and blocklist), what erasing a
- * shopper does, and the token signing secret (a new one is shown once, right after rotating).
+ * "Site" (owners): allowed origins, the brand colour, moderation (report threshold and blocklist),
+ * what erasing a shopper does, and the token signing secret (a new one is shown once, right after rotating).
  *
  * @fires session-ended - (internal) when the API says the session is gone
  */
@@ -42,6 +46,7 @@ export class SamenConsoleSite extends LitElement {
     _site: { state: true },
     _status: { state: true },
     _origin: { state: true },
+    _brand: { state: true },
     _eraseMode: { state: true },
     _threshold: { state: true },
     _blocklist: { state: true },
@@ -53,13 +58,35 @@ export class SamenConsoleSite extends LitElement {
     _announcement: { state: true },
   };
 
-  static override styles = [tokens, controls, consoleStyles];
+  static override styles = [
+    tokens,
+    controls,
+    consoleStyles,
+    css`
+      .brand-row {
+        display: flex;
+        gap: 0.5em;
+        align-items: center;
+      }
+      .brand-row input[type='color'] {
+        flex: none;
+        inline-size: 3em;
+        block-size: 2.75em;
+        padding: 0.25em;
+      }
+      .brand-row input.brand {
+        max-inline-size: 10em;
+      }
+    `,
+  ];
 
   declare api: ConsoleApi;
   declare t: ConsoleStrings;
   declare private _site: ConsoleSiteSettings | null;
   declare private _status: 'loading' | 'ready' | 'error';
   declare private _origin: string;
+  /** The brand colour box, as typed ('' for Samen's default). */
+  declare private _brand: string;
   declare private _eraseMode: EraseMode;
   /** The report threshold box, as typed. */
   declare private _threshold: string;
@@ -80,6 +107,7 @@ export class SamenConsoleSite extends LitElement {
     this._site = null;
     this._status = 'loading';
     this._origin = '';
+    this._brand = '';
     this._eraseMode = 'anonymise';
     this._threshold = '';
     this._blocklist = '';
@@ -111,6 +139,7 @@ export class SamenConsoleSite extends LitElement {
       const site = await this.api.site(ctrl.signal);
       this._show(site);
       this._showModeration(site);
+      this._brand = site.brandColor ?? '';
       this._status = 'ready';
     } catch (err) {
       if (ctrl.signal.aborted) return;
@@ -170,6 +199,49 @@ export class SamenConsoleSite extends LitElement {
       return this.t.originRemoved(origin);
     });
     this.renderRoot.querySelector<HTMLInputElement>('#origin')?.focus();
+  }
+
+  /** Saves the typed colour, or Samen's default for an empty box; the API's rules are checked first, at the field. */
+  private async _saveBrand(e: SubmitEvent): Promise<void> {
+    e.preventDefault();
+    if (this._busy) return;
+    const t = this.t;
+    const color = this._brand.trim().toLowerCase();
+    let refusal = '';
+    if (color && !isBrandColor(color)) refusal = t.errors.invalid_brand_color;
+    else if (color && contrastOnWhite(color) < BRAND_COLOR_MIN_CONTRAST) {
+      refusal = t.brandLowContrast(formatContrast(contrastOnWhite(color)), BRAND_COLOR_MIN_CONTRAST);
+    }
+    if (refusal) {
+      this._announcement = null;
+      this._error = { part: 'brand', message: refusal };
+    } else {
+      await this._setBrand(color || null);
+    }
+    if (this._error?.part === 'brand') {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#brand-color')?.focus();
+    }
+  }
+
+  private async _setBrand(color: string | null): Promise<void> {
+    await this._run(
+      'brand',
+      async () => {
+        const site = await this.api.updateSite({ brandColor: color });
+        this._show(site);
+        this._brand = site.brandColor ?? '';
+        return site.brandColor ? this.t.brandSaved : this.t.brandReset;
+      },
+      'invalid_brand_color',
+    );
+  }
+
+  /** Back to Samen's colour; the button goes with it, so focus moves to the colour box. */
+  private async _resetBrand(): Promise<void> {
+    await this._setBrand(null);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#brand-color')?.focus();
   }
 
   private async _saveModeration(e: SubmitEvent): Promise<void> {
@@ -294,6 +366,53 @@ export class SamenConsoleSite extends LitElement {
     </section>`;
   }
 
+  private _renderBrand(site: ConsoleSiteSettings) {
+    const t = this.t;
+    const typed = this._brand.trim().toLowerCase();
+    const valid = isBrandColor(typed);
+    const invalid = this._error?.part === 'brand';
+    const contrast = valid ? t.brandContrast(formatContrast(contrastOnWhite(typed))) : typed ? '' : t.brandDefault;
+    return html`<section aria-labelledby="brand-heading">
+      <h3 id="brand-heading">${t.brandHeading}</h3>
+      <p class="state">${t.brandIntro}</p>
+      <form novalidate @submit=${this._saveBrand}>
+        <div>
+          <label for="brand-color">${t.brandColor}</label>
+          <div class="brand-row">
+            <input
+              type="color"
+              id="brand-picker"
+              aria-label=${t.brandPicker}
+              .value=${valid ? typed : DEFAULT_ACCENT}
+              @input=${(e: InputEvent) => (this._brand = (e.target as HTMLInputElement).value)}
+            />
+            <input
+              id="brand-color"
+              class="brand"
+              autocomplete="off"
+              spellcheck="false"
+              autocapitalize="none"
+              placeholder=${DEFAULT_ACCENT}
+              aria-invalid=${invalid ? 'true' : 'false'}
+              aria-describedby=${invalid ? 'brand-error brand-hint brand-contrast' : 'brand-hint brand-contrast'}
+              .value=${this._brand}
+              @input=${(e: InputEvent) => (this._brand = (e.target as HTMLInputElement).value)}
+            />
+          </div>
+          <p class="hint" id="brand-hint">${t.brandHint}</p>
+          <p class="hint" id="brand-contrast">${contrast}</p>
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary" ?disabled=${this._busy}>${t.saveBrand}</button>
+          ${site.brandColor
+            ? html`<button type="button" ?disabled=${this._busy} @click=${() => void this._resetBrand()}>${t.resetBrand}</button>`
+            : nothing}
+        </div>
+      </form>
+      ${this._feedback('brand', 'brand-error')}
+    </section>`;
+  }
+
   private _renderModeration() {
     const t = this.t;
     const field = this._error?.part === 'moderation' ? this._moderationField : null;
@@ -408,7 +527,7 @@ export class SamenConsoleSite extends LitElement {
         <button type="button" @click=${() => void this._load()}>${t.retry}</button>
       </div>`;
     } else {
-      body = html`${this._renderOrigins(site)} ${this._renderModeration()} ${this._renderEraseMode()} ${this._renderSecret(site)}`;
+      body = html`${this._renderOrigins(site)} ${this._renderBrand(site)} ${this._renderModeration()} ${this._renderEraseMode()} ${this._renderSecret(site)}`;
     }
     return html`<section aria-labelledby="site-heading">
       <h2 id="site-heading" tabindex="-1">${t.siteTab}${site ? html`: ${site.name}` : nothing}</h2>

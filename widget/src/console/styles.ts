@@ -168,3 +168,33 @@ export const queueStyles = css`
     margin-block-end: 1rem;
   }
 `;
+
+/** Posts shown in full, one article a list item (reviews, ideas, held questions), divided by a line. */
+export const articleListStyles = css`
+  li + li {
+    border-block-start: 1px solid var(--_border);
+  }
+  article {
+    padding-block: 1rem;
+    display: grid;
+    gap: 0.5rem;
+    max-inline-size: 48rem;
+  }
+  .body {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+`;
+
+/** A checkbox and its label on one line (`<label class="inline">`: filters, on/off settings). */
+export const inlineLabelStyles = css`
+  label.inline {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    font-weight: 400;
+  }
+  label.inline input {
+    inline-size: auto;
+  }
+`;

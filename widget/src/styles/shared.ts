@@ -8,16 +8,22 @@ import { css } from 'lit';
  * `prefers-color-scheme` unless `<samen-widget theme="light|dark">` or `--samen-color-scheme` sets
  * it. That goes through the inherited custom property because every nested component's :host runs
  * these rules again and only the outer one has the attribute. A `--samen-*` colour always wins.
+ *
+ * `--_brand` is the site's brand colour from its settings, set on <samen-widget> by the core. It
+ * is the light accent only: the console admits it for its contrast on white, which says nothing
+ * about a dark surface (a dark navy that reads well on white vanishes on #16191d), so dark mode
+ * keeps Samen's accent unless the page sets --samen-accent itself. system-ui alone is the font
+ * stack: every browser the widget supports knows it.
  */
 export const tokens = css`
   :host {
     box-sizing: border-box;
     display: block;
-    --_font: var(--samen-font, 400 medium/1.5 system-ui, -apple-system, 'Segoe UI', sans-serif);
+    --_font: var(--samen-font, 400 medium/1.5 system-ui, sans-serif);
     font: var(--_font);
     color-scheme: var(--samen-color-scheme, light dark);
     color: var(--_text);
-    --_accent: var(--samen-accent, light-dark(#22577a, #8ecae6));
+    --_accent: var(--samen-accent, light-dark(var(--_brand, #22577a), #8ecae6));
     --_on-accent: var(--samen-on-accent, light-dark(#fff, #10202b));
     --_surface: var(--samen-surface, light-dark(#fff, #16191d));
     --_text: var(--samen-text, light-dark(#1d2327, #e6edf3));

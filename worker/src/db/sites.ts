@@ -25,6 +25,8 @@ export interface Site {
   slaMs: number;
   /** The owner's own triage words per category. */
   triageKeywords: Partial<Record<Category, string[]>>;
+  /** `#rrggbb` (lower case), the widget's accent in light mode; null for Samen's own. */
+  brandColor: string | null;
 }
 
 interface SiteRow {
@@ -42,13 +44,14 @@ interface SiteRow {
   community_window_ms: number;
   sla_ms: number;
   triage_keywords: string;
+  brand_color: string | null;
 }
 
 export async function findSite(db: D1Database, siteId: string): Promise<Site | null> {
   const row = await db
     .prepare(
       `SELECT s.id, s.name, s.default_language, s.token_secret, s.erase_mode, s.report_threshold, s.blocklist,
-              s.time_zone, s.business_hours, s.holidays, s.community_window_ms, s.sla_ms, s.triage_keywords,
+              s.time_zone, s.business_hours, s.holidays, s.community_window_ms, s.sla_ms, s.triage_keywords, s.brand_color,
               (SELECT json_group_array(o.origin) FROM site_origins o WHERE o.site_id = s.id) AS origins
          FROM sites s WHERE s.id = ?`,
     )
@@ -70,6 +73,7 @@ export async function findSite(db: D1Database, siteId: string): Promise<Site | n
     communityWindowMs: row.community_window_ms,
     slaMs: row.sla_ms,
     triageKeywords: parseJsonObject(row.triage_keywords) as Partial<Record<Category, string[]>>,
+    brandColor: row.brand_color,
   };
 }
 
@@ -113,23 +117,26 @@ function parseWordList(json: string): string[] {
 
 /**
  * Changes the given settings of a site in one statement (fields left out keep their value).
- * The blocklist is stored as a JSON array of words.
+ * The blocklist is stored as a JSON array of words; a brand colour of null resets it to Samen's.
  */
 export async function updateSiteSettings(
   db: D1Database,
   siteId: string,
-  change: { eraseMode?: Site['eraseMode']; reportThreshold?: number; blocklist?: string[] },
+  change: { eraseMode?: Site['eraseMode']; reportThreshold?: number; blocklist?: string[]; brandColor?: string | null },
 ): Promise<void> {
   await db
     .prepare(
       `UPDATE sites SET erase_mode = coalesce(?, erase_mode), report_threshold = coalesce(?, report_threshold),
-                        blocklist = coalesce(?, blocklist)
+                        blocklist = coalesce(?, blocklist),
+                        brand_color = CASE WHEN ? THEN ? ELSE brand_color END
         WHERE id = ?`,
     )
     .bind(
       change.eraseMode ?? null,
       change.reportThreshold ?? null,
       change.blocklist === undefined ? null : JSON.stringify(change.blocklist),
+      change.brandColor === undefined ? 0 : 1,
+      change.brandColor ?? null,
       siteId,
     )
     .run();

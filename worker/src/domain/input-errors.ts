@@ -3,6 +3,7 @@
  * The widget shows its own translated text per code; these messages are for API users.
  */
 import { IDEA_LIMITS } from '../idea-types.ts';
+import { BRAND_COLOR_MIN_CONTRAST } from '../brand-color.ts';
 export const limits = {
   question: { min: 10, max: 2000 },
   answer: { min: 2, max: 5000 },
@@ -32,6 +33,9 @@ export const inputErrorMessages = {
   no_events: 'Choose at least one event: question.created, answer.created, question.unanswered, staff.replied or review.question_asked.',
   invalid_report_threshold: 'The report threshold must be a whole number from 1 to 100.',
   invalid_blocklist: 'The blocklist holds at most 200 words of 1–40 lower-case letters each.',
+  invalid_brand_color: 'The brand colour must be written #rrggbb (six hexadecimal digits), or null for Samen’s default.',
+  // The route's own message names the colour's measured ratio; this one is the rule.
+  brand_color_low_contrast: `The brand colour needs a contrast of at least ${BRAND_COLOR_MIN_CONTRAST}:1 against white.`,
   invalid_moderation_action: 'The action must be “approve”, “remove” or “restore”.',
   moderation_reason_too_long: 'A moderation reason can have at most 500 characters.',
   nothing_to_change: 'Give at least one setting to change.',

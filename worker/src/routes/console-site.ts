@@ -7,6 +7,7 @@ import { isExactOrigin } from '../domain/sessions.ts';
 import { newSigningSecret } from '../domain/shop-tokens.ts';
 import { findSite, updateSiteSettings } from '../db/sites.ts';
 import { addSiteOrigin, removeSiteOrigin, setTokenSecret } from '../db/staff.ts';
+import { BRAND_COLOR_MIN_CONTRAST, contrastOnWhite, formatContrast, isBrandColor } from '../brand-color.ts';
 import { BLOCKLIST, REPORT_THRESHOLD, isBlocklistWord, type ConsoleSiteSettings } from './console-types.ts';
 
 /** An origin exactly as browsers send it; nothing is normalised, so what is stored is what matches. */
@@ -30,8 +31,28 @@ const siteUpdate = z
       .max(BLOCKLIST.maxWords, 'invalid_blocklist')
       .transform((words) => [...new Set(words)])
       .optional(),
+    // '' and null both reset: a cleared text box means "Samen's default".
+    brandColor: z
+      .union([z.null(), z.literal(''), z.string('invalid_brand_color').refine(isBrandColor, 'invalid_brand_color')], 'invalid_brand_color')
+      .transform((c) => (c ? c.toLowerCase() : null))
+      .optional(),
   })
-  .refine((u) => u.eraseMode !== undefined || u.reportThreshold !== undefined || u.blocklist !== undefined, 'nothing_to_change');
+  .refine(
+    (u) => u.eraseMode !== undefined || u.reportThreshold !== undefined || u.blocklist !== undefined || u.brandColor !== undefined,
+    'nothing_to_change',
+  );
+
+/** Refuses a brand colour white text cannot be read on (checked here so the message can say the measured ratio). */
+function checkContrast(color: string | null | undefined): void {
+  if (!color) return;
+  const ratio = contrastOnWhite(color);
+  if (ratio >= BRAND_COLOR_MIN_CONTRAST) return;
+  throw new ApiError(
+    400,
+    'brand_color_low_contrast',
+    `${color} has a contrast of ${formatContrast(ratio)}:1 against white; the brand colour needs at least ${BRAND_COLOR_MIN_CONTRAST}:1.`,
+  );
+}
 
 /** The session's site as the owner sees it: everything but the secret itself. */
 async function settings(c: Context<ConsoleEnv>): Promise<ConsoleSiteSettings> {
@@ -46,17 +67,21 @@ async function settings(c: Context<ConsoleEnv>): Promise<ConsoleSiteSettings> {
     hasTokenSecret: site.tokenSecret !== null,
     reportThreshold: site.reportThreshold,
     blocklist: site.blocklist,
+    brandColor: site.brandColor,
   };
 }
 
 /**
  * The site's settings (owners only): `/api/v1/console/site…`. `PATCH /site` takes any of
- * `eraseMode`, `reportThreshold` (1–100) and `blocklist` (up to 200 lower-case words).
+ * `eraseMode`, `reportThreshold` (1–100), `blocklist` (up to 200 lower-case words) and
+ * `brandColor` (`#rrggbb` with 4.5:1 contrast on white; null or '' for Samen's default).
  */
 export const consoleSiteRoutes = new Hono<ConsoleEnv>()
   .get('/site', staffSession, ownerOnly, async (c) => c.json({ site: await settings(c) }, 200))
   .patch('/site', staffSession, ownerOnly, validate('json', siteUpdate), async (c) => {
-    await updateSiteSettings(c.env.DB, c.get('staff').siteId, c.req.valid('json'));
+    const change = c.req.valid('json');
+    checkContrast(change.brandColor);
+    await updateSiteSettings(c.env.DB, c.get('staff').siteId, change);
     return c.json({ site: await settings(c) }, 200);
   })
   .post('/site/origins', staffSession, ownerOnly, validate('json', originBody), async (c) => {

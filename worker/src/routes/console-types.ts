@@ -60,6 +60,8 @@ export interface ConsoleSiteSettings {
   reportThreshold: number;
   /** Lower-case words that hold a post for review ({@link BLOCKLIST}). */
   blocklist: string[];
+  /** `#rrggbb` (lower case), the widget's accent in light mode; null for Samen's default. */
+  brandColor: string | null;
 }
 
 /** What an owner may change with `PATCH /site`; at least one field. */
@@ -67,6 +69,8 @@ export interface ConsoleSiteUpdate {
   eraseMode?: EraseMode;
   reportThreshold?: number;
   blocklist?: string[];
+  /** `#rrggbb` with at least 4.5:1 contrast on white; null or '' resets to Samen's default. */
+  brandColor?: string | null;
 }
 
 /** The range of `reportThreshold`. */

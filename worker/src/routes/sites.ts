@@ -5,7 +5,7 @@ import { ideasEnabled } from '../db/ideas.ts';
 
 /** What a widget needs to know about its site before rendering. */
 export const siteRoutes = new Hono<AppEnv>().get('/', async (c) => {
-  const { id, name, defaultLanguage } = c.get('site');
-  const site: SiteInfo = { id, name, defaultLanguage, ideas: await ideasEnabled(c.env.DB, id) };
+  const { id, name, defaultLanguage, brandColor } = c.get('site');
+  const site: SiteInfo = { id, name, defaultLanguage, ideas: await ideasEnabled(c.env.DB, id), brandColor };
   return c.json({ site }, 200);
 });

@@ -129,6 +129,22 @@ export const en = {
   automatic: 'Samen (automatic)',
   formerStaff: 'Former team member',
 
+  brandHeading: 'Brand colour',
+  brandIntro:
+    'The widget’s accent on your pages: its buttons, links and highlights in light mode. In dark mode the widget keeps its own accent, and a page that sets --samen-accent always wins.',
+  brandColor: 'Brand colour',
+  brandPicker: 'Pick the brand colour',
+  brandHint:
+    'Written #rrggbb, for example #22577a. It needs a contrast of at least 4.5:1 against white, so white text on your buttons and links in your colour stay readable. Leave empty for Samen’s default.',
+  brandContrast: (ratio: string) => `Contrast against white: ${ratio}:1.`,
+  brandDefault: 'Samen’s default colour is used.',
+  brandLowContrast: (ratio: string, min: number) =>
+    `This colour has a contrast of ${ratio}:1 against white; it needs at least ${min}:1. Choose a darker colour.`,
+  saveBrand: 'Save brand colour',
+  resetBrand: 'Use Samen’s default',
+  brandSaved: 'Brand colour saved.',
+  brandReset: 'The widget uses Samen’s default colour again.',
+
   moderationSettingsHeading: 'Moderation',
   reportThreshold: 'Reports before a post is hidden',
   reportThresholdHint: 'From 1 to 100. Each shopper counts once; a hidden post waits in Moderation.',
@@ -372,6 +388,8 @@ export const en = {
     moderation_reason_too_long: 'A reason can have at most 500 characters.',
     invalid_report_threshold: 'Enter a whole number from 1 to 100.',
     invalid_blocklist: 'Use at most 200 words, each of 1–40 letters (no digits, spaces or punctuation inside a word).',
+    invalid_brand_color: 'Write the colour as # and six hexadecimal digits (0–9, a–f), for example #22577a.',
+    brand_color_low_contrast: 'This colour is too light against white: it needs a contrast of at least 4.5:1. Choose a darker colour.',
     invalid_url: 'Use an https:// URL (or http://localhost… for testing), without a user name or password.',
     invalid_event: 'Choose events from the list.',
     no_events: 'Choose at least one event.',

@@ -131,6 +131,22 @@ export const fr: ConsoleStrings = {
   automatic: 'Samen (automatique)',
   formerStaff: 'Ancien membre de l’équipe',
 
+  brandHeading: 'Couleur de marque',
+  brandIntro:
+    'La couleur d’accent du widget sur vos pages : boutons, liens et mises en évidence en mode clair. En mode sombre, le widget garde son propre accent, et une page qui définit --samen-accent l’emporte toujours.',
+  brandColor: 'Couleur de marque',
+  brandPicker: 'Choisir la couleur de marque',
+  brandHint:
+    'Au format #rrggbb, par exemple #22577a. Le contraste avec le blanc doit être d’au moins 4,5:1, pour que le texte blanc de vos boutons et les liens dans votre couleur restent lisibles. Laissez vide pour la couleur par défaut de Samen.',
+  brandContrast: (ratio) => `Contraste avec le blanc : ${ratio.replace('.', ',')}:1.`,
+  brandDefault: 'La couleur par défaut de Samen est utilisée.',
+  brandLowContrast: (ratio, min) =>
+    `Cette couleur a un contraste de ${ratio.replace('.', ',')}:1 avec le blanc ; il faut au moins ${String(min).replace('.', ',')}:1. Choisissez une couleur plus foncée.`,
+  saveBrand: 'Enregistrer la couleur de marque',
+  resetBrand: 'Utiliser la couleur par défaut de Samen',
+  brandSaved: 'Couleur de marque enregistrée.',
+  brandReset: 'Le widget utilise de nouveau la couleur par défaut de Samen.',
+
   moderationSettingsHeading: 'Modération',
   reportThreshold: 'Signalements avant qu’un message soit masqué',
   reportThresholdHint: 'De 1 à 100. Chaque client compte une fois ; un message masqué attend dans Modération.',
@@ -374,6 +390,8 @@ export const fr: ConsoleStrings = {
     moderation_reason_too_long: 'Un motif peut comporter 500 caractères au plus.',
     invalid_report_threshold: 'Saisissez un nombre entier de 1 à 100.',
     invalid_blocklist: 'Utilisez 200 mots au plus, de 1 à 40 lettres chacun (sans chiffres, espaces ni ponctuation dans un mot).',
+    invalid_brand_color: 'Écrivez la couleur avec # et six chiffres hexadécimaux (0–9, a–f), par exemple #22577a.',
+    brand_color_low_contrast: 'Cette couleur est trop claire sur fond blanc : le contraste doit être d’au moins 4,5:1. Choisissez une couleur plus foncée.',
     invalid_url: 'Utilisez une URL https:// (ou http://localhost… pour tester), sans nom d’utilisateur ni mot de passe.',
     invalid_event: 'Choisissez des événements dans la liste.',
     no_events: 'Choisissez au moins un événement.',

@@ -131,6 +131,22 @@ export const nl: ConsoleStrings = {
   automatic: 'Samen (automatisch)',
   formerStaff: 'Voormalig teamlid',
 
+  brandHeading: 'Merkkleur',
+  brandIntro:
+    'De accentkleur van de widget op je pagina’s: knoppen, links en markeringen in de lichte weergave. In de donkere weergave houdt de widget zijn eigen accent, en een pagina die --samen-accent instelt gaat altijd voor.',
+  brandColor: 'Merkkleur',
+  brandPicker: 'Kies de merkkleur',
+  brandHint:
+    'Geschreven als #rrggbb, bijvoorbeeld #22577a. Het contrast met wit moet minstens 4,5:1 zijn, zodat witte tekst op je knoppen en links in je kleur leesbaar blijven. Laat leeg voor de standaardkleur van Samen.',
+  brandContrast: (ratio) => `Contrast met wit: ${ratio.replace('.', ',')}:1.`,
+  brandDefault: 'De standaardkleur van Samen wordt gebruikt.',
+  brandLowContrast: (ratio, min) =>
+    `Deze kleur heeft een contrast van ${ratio.replace('.', ',')}:1 met wit; minstens ${String(min).replace('.', ',')}:1 is nodig. Kies een donkerdere kleur.`,
+  saveBrand: 'Merkkleur opslaan',
+  resetBrand: 'Standaardkleur van Samen gebruiken',
+  brandSaved: 'Merkkleur opgeslagen.',
+  brandReset: 'De widget gebruikt weer de standaardkleur van Samen.',
+
   moderationSettingsHeading: 'Moderatie',
   reportThreshold: 'Meldingen voordat een bericht verborgen wordt',
   reportThresholdHint: 'Van 1 tot 100. Elke klant telt één keer; een verborgen bericht wacht onder Moderatie.',
@@ -374,6 +390,8 @@ export const nl: ConsoleStrings = {
     moderation_reason_too_long: 'Een reden mag hoogstens 500 tekens hebben.',
     invalid_report_threshold: 'Vul een heel getal van 1 tot 100 in.',
     invalid_blocklist: 'Gebruik hoogstens 200 woorden van elk 1–40 letters (geen cijfers, spaties of leestekens in een woord).',
+    invalid_brand_color: 'Schrijf de kleur als # en zes hexadecimale tekens (0–9, a–f), bijvoorbeeld #22577a.',
+    brand_color_low_contrast: 'Deze kleur is te licht tegen wit: het contrast moet minstens 4,5:1 zijn. Kies een donkerdere kleur.',
     invalid_url: 'Gebruik een https://-URL (of http://localhost… om te testen), zonder gebruikersnaam of wachtwoord.',
     invalid_event: 'Kies gebeurtenissen uit de lijst.',
     no_events: 'Kies minstens één gebeurtenis.',
