@@ -12,7 +12,8 @@ import { seed } from '../../scripts/seed.ts';
 const persistTo = mkdtempSync(join(tmpdir(), 'samen-seed-test-'));
 afterAll(() => rmSync(persistTo, { recursive: true, force: true }));
 
-const TABLES = ['sites', 'site_origins', 'products', 'questions', 'answers', 'staff'] as const;
+// The demo activity too (90 days of questions, chats, reviews, ideas and queue history) and its rollups.
+const TABLES = ['sites', 'site_origins', 'products', 'questions', 'answers', 'staff', 'staff_items', 'conversations', 'reviews', 'ideas', 'idea_votes', 'daily_stats'] as const;
 
 async function counts(): Promise<Record<string, number>> {
   const sql = `SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ')}`;
@@ -42,5 +43,7 @@ describe('seeding the demo shop', () => {
     expect(first.products).toBeGreaterThanOrEqual(3);
     expect(first.staff).toBe(2);
     expect(secretBefore).toMatch(/^[\w-]{40,}$/);
-  }, 120_000);
+    expect(first.staff_items).toBeGreaterThan(100);
+    expect(first.ideas).toBeGreaterThan(5);
+  }, 300_000); // six wrangler runs: generous for a busy machine
 });
