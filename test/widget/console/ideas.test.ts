@@ -3,7 +3,7 @@
  * explanation (errors next to the field), publishing a held idea, merging a duplicate into the
  * idea to keep, the owner's "Show the Ideas tab in the widget", and the view in Dutch and French.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../widget/src/console/samen-console-ideas.ts';
 import type { SamenConsoleIdeas } from '../../../widget/src/console/samen-console-ideas.ts';
 import { ConsoleApiError } from '../../../widget/src/console/api.ts';
@@ -41,10 +41,13 @@ class FakeConsoleIdeas implements ConsoleIdeasApi {
     return idea;
   }
 
+  /** Pages of 20, as the Worker sends them; the cursor is the offset. */
   async ideas(q: { status: IdeaStatus | null; cursor: string | null }) {
     this.calls.push(['ideas', q.status]);
     const ideas = this.stored.filter((i) => !q.status || i.status === q.status).sort((a, b) => b.createdAt - a.createdAt);
-    return { ideas: ideas.map((i) => ({ ...i })), nextCursor: null };
+    const from = Number(q.cursor ?? 0);
+    const page = ideas.slice(from, from + 20);
+    return { ideas: page.map((i) => ({ ...i })), nextCursor: from + 20 < ideas.length ? String(from + 20) : null };
   }
 
   async change(id: string, change: IdeaChange) {
@@ -176,6 +179,21 @@ describe('<samen-console-ideas>', () => {
     const merged = getByRole(el, 'article', 'Bigger hood for helmets');
     expect(visibleText(merged)).to.contain('Merged into another idea');
     expect(queryAllByRole(merged, 'button'), 'nothing more to do with a merged idea').to.have.length(0);
+  });
+
+  it('offers every idea of the board to keep, not only the first page', async () => {
+    const api = new FakeConsoleIdeas();
+    const oldest = api.add({ title: 'The very first hood idea', voteCount: 40 });
+    for (let n = 0; n < 44; n++) api.add({ title: `Idea number ${n + 1}` });
+    const dup = api.add({ title: 'Bigger hood for helmets', voteCount: 2 });
+    const el = await view(api);
+    const item = await findByRole(el, 'article', dup.title);
+    await click(getByRole(item, 'button', 'Merge into another idea'));
+    const target = select(item, 'Merge into');
+    await waitUntil(() => target.options.length === 46, 'the merge form did not offer all 45 other ideas');
+    choose(target, oldest.id);
+    await click(getByRole(item, 'button', 'Merge'));
+    await waitForText(getByRole(el, 'status'), '“Bigger hood for helmets” is merged into “The very first hood idea”.');
   });
 
   it('says why a merge was refused, keeping the form open', async () => {

@@ -8,9 +8,12 @@ import { OwnerToggle } from './owner-toggle.ts';
 import { PagedList } from './paged-list.ts';
 import { failureText } from './view-errors.ts';
 import { createConsoleIdeasApi, type ConsoleIdea, type ConsoleIdeasApi, type IdeaStatus } from './ideas-api.ts';
-import { IDEA_STATUSES } from '../../../worker/src/idea-types.ts';
+import { IDEA_STATUSES, type ConsoleIdeaPage } from '../../../worker/src/idea-types.ts';
 import { consoleIdeasStrings, type ConsoleIdeasStrings } from './i18n/ideas.ts';
 import type { Language } from './i18n/index.ts';
+
+/** How many pages of 20 ideas the merge form offers to keep (the whole board of any real shop). */
+const MAX_TARGET_PAGES = 25;
 
 /**
  * "Ideas" (owners and agents): the site's idea board, newest first, filtered by status. Staff set
@@ -124,9 +127,16 @@ export class SamenConsoleIdeas extends LitElement {
     this._error = '';
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${kind}-${idea.id}`)?.focus());
     if (kind === 'merge') {
-      // Any open idea can be the one to keep, whatever the list is filtered on.
+      // Any idea can be the one to keep, whatever the list is filtered on or how far it was paged:
+      // fetch the whole board (up to MAX_TARGET_PAGES pages), newest first.
       try {
-        const all = this._filter ? (await this.api!.ideas({ status: null, cursor: null })).ideas : this.#ideas.items;
+        const all: ConsoleIdea[] = [];
+        let cursor: string | null = null;
+        for (let page = 0; page < MAX_TARGET_PAGES; page++) {
+          const got: ConsoleIdeaPage = await this.api!.ideas({ status: null, cursor });
+          all.push(...got.ideas);
+          if (!(cursor = got.nextCursor)) break;
+        }
         this._targets = all.filter((i) => i.id !== idea.id && !i.mergedInto);
       } catch (err) {
         this._error = this.#failed(err);
