@@ -2,38 +2,21 @@
  * Votes, "did not help" feedback, reports and the moderation log. Every statement is scoped by
  * site_id; counters are changed in the same transaction as the rows they count.
  */
+import { toggleHelpfulVote } from './helpful-votes.ts';
 
 export type TargetType = 'question' | 'answer' | 'review';
 export type ReportReason = 'spam' | 'offensive' | 'off_topic' | 'personal_data';
 export type ModerationAction = 'held' | 'hidden' | 'masked' | 'approved' | 'removed' | 'restored';
 
 /** Adds or removes a helpful vote; returns whether the voter now finds it helpful, and the new count. */
-export async function toggleHelpful(
+export const toggleHelpful = (
   db: D1Database,
   siteId: string,
   answerId: string,
   voter: string,
   helpful: boolean,
   now: number,
-): Promise<{ helpful: boolean; helpfulCount: number }> {
-  const change = helpful
-    ? db
-        .prepare('INSERT INTO answer_votes (site_id, answer_id, voter, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
-        .bind(siteId, answerId, voter, now)
-    : db.prepare('DELETE FROM answer_votes WHERE site_id = ? AND answer_id = ? AND voter = ?').bind(siteId, answerId, voter);
-  const [, , count] = await db.batch<{ helpful_count: number }>([
-    change,
-    // Recount rather than increment, so a repeated click can never drift the number.
-    db
-      .prepare(
-        `UPDATE answers SET helpful_count = (SELECT count(*) FROM answer_votes v WHERE v.site_id = answers.site_id AND v.answer_id = answers.id)
-          WHERE site_id = ? AND id = ?`,
-      )
-      .bind(siteId, answerId),
-    db.prepare('SELECT helpful_count FROM answers WHERE site_id = ? AND id = ?').bind(siteId, answerId),
-  ]);
-  return { helpful, helpfulCount: count?.results[0]?.helpful_count ?? 0 };
-}
+): Promise<{ helpful: boolean; helpfulCount: number }> => toggleHelpfulVote(db, 'answer', siteId, answerId, voter, helpful, now);
 
 /** The answer ids (of the given ones) this voter marked helpful. */
 export async function votedHelpful(db: D1Database, siteId: string, voter: string, answerIds: string[]): Promise<Set<string>> {

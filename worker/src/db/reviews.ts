@@ -7,6 +7,7 @@ import type { Authorship } from '../domain/viewer.ts';
 import type { PurchaseClaim } from '../domain/reviews-purchases.ts';
 import type { ReviewFieldKey, ReviewFieldValues, ReviewKind, ReviewSort, ReviewSummary } from '../review-types.ts';
 import type { PostStatus } from './questions.ts';
+import { toggleHelpfulVote } from './helpful-votes.ts';
 
 export interface StoredReview extends Authorship {
   id: string;
@@ -381,32 +382,14 @@ export async function deleteReview(db: D1Database, siteId: string, id: string): 
 }
 
 /** Adds or removes a helpful vote; returns whether the voter now finds it helpful, and the new count. */
-export async function toggleReviewHelpful(
+export const toggleReviewHelpful = (
   db: D1Database,
   siteId: string,
   reviewId: string,
   voter: string,
   helpful: boolean,
   now: number,
-): Promise<{ helpful: boolean; helpfulCount: number }> {
-  const change = helpful
-    ? db
-        .prepare('INSERT INTO review_votes (site_id, review_id, voter, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
-        .bind(siteId, reviewId, voter, now)
-    : db.prepare('DELETE FROM review_votes WHERE site_id = ? AND review_id = ? AND voter = ?').bind(siteId, reviewId, voter);
-  const [, , count] = await db.batch<{ helpful_count: number }>([
-    change,
-    // Recount rather than increment, so a repeated click or a race can never drift the number.
-    db
-      .prepare(
-        `UPDATE reviews SET helpful_count = (SELECT count(*) FROM review_votes v WHERE v.site_id = reviews.site_id AND v.review_id = reviews.id)
-          WHERE site_id = ? AND id = ?`,
-      )
-      .bind(siteId, reviewId),
-    db.prepare('SELECT helpful_count FROM reviews WHERE site_id = ? AND id = ?').bind(siteId, reviewId),
-  ]);
-  return { helpful, helpfulCount: count?.results[0]?.helpful_count ?? 0 };
-}
+): Promise<{ helpful: boolean; helpfulCount: number }> => toggleHelpfulVote(db, 'review', siteId, reviewId, voter, helpful, now);
 
 /**
  * Records what a verified purchase claim says and marks the member's existing reviews of those
