@@ -1,7 +1,7 @@
 /** Webhook endpoints of a site and the log of every delivery attempt. */
 
-export type WebhookEvent = 'question.created' | 'answer.created' | 'question.unanswered' | 'staff.replied' | 'review.question_asked';
-export const WEBHOOK_EVENTS: readonly WebhookEvent[] = ['question.created', 'answer.created', 'question.unanswered', 'staff.replied', 'review.question_asked'];
+export type WebhookEvent = 'question.created' | 'answer.created' | 'question.unanswered' | 'staff.replied' | 'review.question_asked' | 'idea.created' | 'idea.status_changed';
+export const WEBHOOK_EVENTS: readonly WebhookEvent[] = ['question.created', 'answer.created', 'question.unanswered', 'staff.replied', 'review.question_asked', 'idea.created', 'idea.status_changed'];
 
 export interface Webhook {
   id: string;

@@ -36,6 +36,20 @@ export const consoleIdea = (i: StoredIdea, mergedFrom: string[]): ConsoleIdea =>
   mergedFrom,
 });
 
+/** What a webhook says about an idea: what anyone can read on the board, nothing about the viewer. */
+export const ideaWebhookData = (i: Omit<Idea, 'voted' | 'mine'>) => ({
+  id: i.id,
+  productId: i.productId,
+  title: i.title,
+  body: i.body,
+  category: i.category,
+  status: i.status,
+  statusNote: i.statusNote,
+  voteCount: i.voteCount,
+  authorName: i.authorName,
+  createdAt: i.createdAt,
+});
+
 export const publicIdeaComment = (c: StoredIdeaComment, viewer: Viewer): IdeaComment => ({
   id: c.id,
   body: c.body,

@@ -30,7 +30,7 @@ export const inputErrorMessages = {
   invalid_reason: 'The reason must be spam, offensive, off_topic or personal_data.',
   invalid_event: 'Unknown event.',
   invalid_url: 'Webhook URLs must be https:// (or http://localhost for testing).',
-  no_events: 'Choose at least one event: question.created, answer.created, question.unanswered, staff.replied or review.question_asked.',
+  no_events: 'Choose at least one event: question.created, answer.created, question.unanswered, staff.replied, review.question_asked, idea.created or idea.status_changed.',
   invalid_report_threshold: 'The report threshold must be a whole number from 1 to 100.',
   invalid_blocklist: 'The blocklist holds at most 200 words of 1–40 lower-case letters each.',
   invalid_brand_color: 'The brand colour must be written #rrggbb (six hexadecimal digits), or null for Samen’s default.',

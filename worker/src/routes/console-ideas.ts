@@ -4,7 +4,8 @@ import { ApiError } from '../middleware/errors.ts';
 import { validate } from '../middleware/validate.ts';
 import { ownerOnly, staffSession, type ConsoleEnv } from '../middleware/staff-session.ts';
 import { decodeCursor, encodeCursor } from '../domain/cursor.ts';
-import { consoleIdea } from '../domain/ideas.ts';
+import { consoleIdea, ideaWebhookData } from '../domain/ideas.ts';
+import { emitWebhookEvent } from '../domain/webhooks.ts';
 import { IDEA_LIMITS as L, IDEA_STATUSES, type ConsoleIdea, type ConsoleIdeaPage, type IdeaSettings } from '../idea-types.ts';
 import { findIdea, ideasEnabled, listSiteIdeas, mergeIdeas, mergedInto, setIdeasEnabled, updateIdeaStatus } from '../db/ideas.ts';
 
@@ -74,6 +75,13 @@ export const consoleIdeaRoutes = new Hono<ConsoleEnv>()
     const updated = await updateIdeaStatus(c.env.DB, siteId, id, change, Date.now());
     if (!updated) throw notFound();
     const idea: ConsoleIdea = consoleIdea(updated.after, await mergedInto(c.env.DB, siteId, id));
+    if (updated.before.status !== updated.after.status) {
+      c.executionCtx.waitUntil(
+        emitWebhookEvent(c.env.DB, siteId, 'idea.status_changed', { idea: ideaWebhookData(idea), previousStatus: updated.before.status }, (req) =>
+          fetch(req),
+        ).catch((err: unknown) => console.error('webhook emit failed', err)),
+      );
+    }
     return c.json({ idea }, 200);
   })
   .post('/ideas/:id/merge', staffSession, validate('param', ideaParam), validate('json', mergeBody), async (c) => {

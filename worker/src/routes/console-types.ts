@@ -126,8 +126,8 @@ export interface ConsoleModerationLogEntry {
 
 // ── Webhooks ───────────────────────────────────────────────────────────────────────────────
 
-export type ConsoleWebhookEvent = 'question.created' | 'answer.created' | 'question.unanswered' | 'staff.replied' | 'review.question_asked';
-export const CONSOLE_WEBHOOK_EVENTS: readonly ConsoleWebhookEvent[] = ['question.created', 'answer.created', 'question.unanswered', 'staff.replied', 'review.question_asked'];
+export type ConsoleWebhookEvent = 'question.created' | 'answer.created' | 'question.unanswered' | 'staff.replied' | 'review.question_asked' | 'idea.created' | 'idea.status_changed';
+export const CONSOLE_WEBHOOK_EVENTS: readonly ConsoleWebhookEvent[] = ['question.created', 'answer.created', 'question.unanswered', 'staff.replied', 'review.question_asked', 'idea.created', 'idea.status_changed'];
 /** Webhook endpoints per site. */
 export const MAX_WEBHOOKS_PER_SITE = 10;
 export const WEBHOOK_URL_MAX = 500;

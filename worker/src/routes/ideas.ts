@@ -8,8 +8,9 @@ import { ApiError } from '../middleware/errors.ts';
 import { enforceRateLimit } from '../middleware/rate-limit.ts';
 import { authorshipOf, isMine, voterKey, type Viewer } from '../domain/viewer.ts';
 import { screenPost } from '../domain/screening.ts';
+import { notify } from '../domain/community-events.ts';
 import { ftsQuery } from '../domain/search.ts';
-import { decodeIdeaCursor, encodeIdeaCursor, ideaSummary, publicIdea, publicIdeaComment } from '../domain/ideas.ts';
+import { decodeIdeaCursor, encodeIdeaCursor, ideaSummary, ideaWebhookData, publicIdea, publicIdeaComment } from '../domain/ideas.ts';
 import {
   findIdea,
   hasVoted,
@@ -148,6 +149,8 @@ export const ideaRoutes = new Hono<AppEnv>()
       memberRefresh(c, now),
     );
     const idea: Idea = publicIdea(stored, viewer, false);
+    // Held ideas wait for staff: the outside world hears of published ones only.
+    if (screened.notice.status === 'published') notify(c, 'idea.created', { idea: ideaWebhookData(idea) });
     return c.json({ idea, notice: screened.notice }, 201);
   })
   .get('/ideas/:id', boardOn, validate('param', ideaParam), async (c) => {

@@ -167,6 +167,8 @@ export const en = {
     'question.unanswered': 'A question is still unanswered after a day (question.unanswered)',
     'staff.replied': 'A staff member replied to a shopper, for your email system (staff.replied)',
     'review.question_asked': 'A shopper asked a reviewer a question, to notify the reviewer (review.question_asked)',
+    'idea.created': 'A shopper shared an idea on the idea board (idea.created)',
+    'idea.status_changed': 'Your team changed an idea’s public status (idea.status_changed)',
   },
   addWebhookHeading: 'Add a webhook',
   addWebhook: 'Add webhook',

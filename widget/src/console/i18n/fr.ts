@@ -169,6 +169,8 @@ export const fr: ConsoleStrings = {
     'question.unanswered': 'Une question est toujours sans réponse après un jour (question.unanswered)',
     'staff.replied': 'Un membre de l’équipe a répondu à un client, pour votre système d’e-mail (staff.replied)',
     'review.question_asked': 'Un client a posé une question à l’auteur d’un avis, pour le prévenir (review.question_asked)',
+    'idea.created': 'Un client a partagé une idée sur la boîte à idées (idea.created)',
+    'idea.status_changed': 'Votre équipe a changé le statut public d’une idée (idea.status_changed)',
   },
   addWebhookHeading: 'Ajouter un webhook',
   addWebhook: 'Ajouter le webhook',

@@ -169,6 +169,8 @@ export const nl: ConsoleStrings = {
     'question.unanswered': 'Een vraag is na een dag nog onbeantwoord (question.unanswered)',
     'staff.replied': 'Een medewerker heeft een klant geantwoord, voor je e-mailsysteem (staff.replied)',
     'review.question_asked': 'Een klant stelde een recensent een vraag, om de recensent te laten weten (review.question_asked)',
+    'idea.created': 'Een klant deelde een idee op het ideeënbord (idea.created)',
+    'idea.status_changed': 'Jullie team veranderde de publieke status van een idee (idea.status_changed)',
   },
   addWebhookHeading: 'Webhook toevoegen',
   addWebhook: 'Webhook toevoegen',
