@@ -1,5 +1,6 @@
 import { app } from './app.ts';
-import { NIGHTLY_CRON, runNightlyWork, runScheduledWork } from './scheduled.ts';
+import { runNightlyWork, runScheduledWork } from './scheduled.ts';
+import { NIGHTLY_CRON } from './crons.ts';
 
 export { SiteInbox } from './objects/site-inbox.ts';
 export { ChatRoom } from './objects/chat-room.ts';

@@ -9,9 +9,6 @@ import { siteInbox } from './domain/inbox.ts';
 import { emitWebhookEvent, retryDueDeliveries, type Fetcher } from './domain/webhooks.ts';
 import { refreshEngagement } from './domain/influence.ts';
 import { listSiteIds } from './db/reputation.ts';
-import { NIGHTLY_CRON } from './crons.ts';
-
-export { NIGHTLY_CRON };
 
 /**
  * The nightly job: recounts every site's reputation and influence from the source tables. One
